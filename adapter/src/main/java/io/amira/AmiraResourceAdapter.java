@@ -1,0 +1,85 @@
+package io.amira;
+
+import io.amira.inbound.AmiActivationSpec;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+
+import javax.transaction.xa.XAResource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/** The Amira resource adapter: outbound AMI connections and inbound AMI events. */
+@Connector(
+        displayName = "Amira",
+        description = "Asterisk Manager Interface (AMI) resource adapter",
+        vendorName = "Amira",
+        eisType = "Asterisk",
+        version = "0.1",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction,
+        reauthenticationSupport = false)
+public class AmiraResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(AmiraResourceAdapter.class.getName());
+
+    private final Map<MessageEndpointFactory, AmiActivationSpec> activations = new ConcurrentHashMap<>();
+    private transient BootstrapContext bootstrapContext;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        this.bootstrapContext = context;
+        LOG.info("AMIRA-001 Amira resource adapter started");
+    }
+
+    @Override
+    public void stop() {
+        activations.clear();
+        LOG.info("AMIRA-002 Amira resource adapter stopped");
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
+            throws ResourceException {
+        AmiActivationSpec amiSpec = (AmiActivationSpec) spec;
+        activations.put(endpointFactory, amiSpec);
+        LOG.info(() -> "AMIRA-003 endpoint activated: " + endpointFactory.getActivationName());
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        if (activations.remove(endpointFactory) != null) {
+            LOG.info(() -> "AMIRA-004 endpoint deactivated: " + endpointFactory.getActivationName());
+        }
+    }
+
+    /** The number of message endpoints currently activated on this adapter. */
+    public int activeEndpointCount() {
+        return activations.size();
+    }
+
+    BootstrapContext bootstrapContext() {
+        return bootstrapContext;
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    // A resource adapter bean is compared by identity: the container creates one per deployment.
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

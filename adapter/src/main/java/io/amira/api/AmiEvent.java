@@ -1,0 +1,79 @@
+package io.amira.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One AMI event: its name and its headers, in the order Asterisk sent them. Header names compare
+ * without regard to case; repeated headers and empty values are kept. Immutable.
+ */
+public final class AmiEvent {
+
+    private final String name;
+    private final String[] headerNames;
+    private final String[] headerValues;
+
+    private AmiEvent(String name, String[] headerNames, String[] headerValues) {
+        this.name = name;
+        this.headerNames = headerNames;
+        this.headerValues = headerValues;
+    }
+
+    /**
+     * An event from parallel arrays of header names and values (the {@code Event} header included),
+     * which the event takes over without copying: the caller must not change them afterwards.
+     */
+    public static AmiEvent of(String name, String[] headerNames, String[] headerValues) {
+        Objects.requireNonNull(name, "name");
+        if (headerNames.length != headerValues.length) {
+            throw new IllegalArgumentException("header names and values differ in length");
+        }
+        return new AmiEvent(name, headerNames, headerValues);
+    }
+
+    /** The event's name, the value of its {@code Event} header (e.g. {@code Newchannel}). */
+    public String name() {
+        return name;
+    }
+
+    /** The first value of the named header, or {@code null} when absent. */
+    public String get(String header) {
+        for (int i = 0; i < headerNames.length; i++) {
+            if (headerNames[i].equalsIgnoreCase(header)) {
+                return headerValues[i];
+            }
+        }
+        return null;
+    }
+
+    /** Every value of the named header, in order (empty when absent). */
+    public List<String> getAll(String header) {
+        List<String> values = new ArrayList<>(2);
+        for (int i = 0; i < headerNames.length; i++) {
+            if (headerNames[i].equalsIgnoreCase(header)) {
+                values.add(headerValues[i]);
+            }
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    /** How many headers the event has, repeats included. */
+    public int size() {
+        return headerNames.length;
+    }
+
+    public String headerName(int index) {
+        return headerNames[index];
+    }
+
+    public String headerValue(int index) {
+        return headerValues[index];
+    }
+
+    @Override
+    public String toString() {
+        return "AmiEvent[" + name + ", " + headerNames.length + " headers]";
+    }
+}
