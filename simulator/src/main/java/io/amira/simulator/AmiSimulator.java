@@ -148,6 +148,7 @@ public final class AmiSimulator implements AutoCloseable {
         LOG.info(() -> "sim.fault refuse-connections for " + forHowLong);
         server.stop();
         sessions.closeAll();
+        pbx.hangupAll();
         timers.schedule(() -> {
             if (!closed) {
                 startListening();
@@ -262,6 +263,17 @@ public final class AmiSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Places a call as an async Originate without ActionID would, e.g. placeCall("Local/100@demo",
+     * "Wait", "2"): its events go to every session that may read them.
+     */
+    public void placeCall(String channel, String application, String data) {
+        Packet action = new Packet().add("Action", "Originate").add("Channel", channel)
+                .add("Application", application).add("Data", data).add("Async", "true");
+        Originate o = new Originate(action, 1, 30_000);
+        pbx.execute(() -> o.start(pbx));
+    }
+
     /** Sends an event to every session that may read it; the class comes from a "Privilege" entry, else "user". */
     public void emitEvent(String name, Map<String, String> headers) {
         String privilege = headers.getOrDefault("Privilege", "user,all");
@@ -297,6 +309,15 @@ public final class AmiSimulator implements AutoCloseable {
                     + config.authLimit + " reached");
             closeQuietly(socket);
             return;
+        }
+        long authTimeout = config.authTimeout.toMillis();
+        if (authTimeout > 0) {
+            timers.schedule(() -> {
+                if (!session.authenticated && !session.isClosed()) {
+                    LOG.info(() -> "sim.session " + session.id() + " not logged in after " + authTimeout + " ms: closing (authtimeout)");
+                    session.close();
+                }
+            }, authTimeout, TimeUnit.MILLISECONDS);
         }
         Thread reader = new Thread(session, "amira-sim-session-" + session.id());
         reader.setDaemon(true);

@@ -98,6 +98,16 @@ final class Pbx {
         };
     }
 
+    /** A restart: every channel disappears, queue callers too (nobody is connected to hear about it). */
+    void hangupAll() {
+        call(() -> {
+            for (Channel c : liveChannels()) {
+                hangup(c, HangupCause.NORMAL, false);
+            }
+            return null;
+        });
+    }
+
     void shutdown() {
         loop.shutdownNow();
     }

@@ -18,6 +18,7 @@ public final class SimulatorConfig {
     final Duration failedLoginDelay;
     final Duration slowReaderTimeout;
     final int authLimit;
+    final Duration authTimeout;
     final Dialplan dialplan;
     final List<String[]> queues;
     final String systemName;
@@ -31,6 +32,7 @@ public final class SimulatorConfig {
         this.failedLoginDelay = b.failedLoginDelay;
         this.slowReaderTimeout = b.slowReaderTimeout;
         this.authLimit = b.authLimit;
+        this.authTimeout = b.authTimeout;
         this.dialplan = b.dialplan.copy();
         this.queues = List.copyOf(b.queues);
         this.systemName = b.systemName;
@@ -71,6 +73,7 @@ public final class SimulatorConfig {
         private Duration failedLoginDelay = Duration.ofSeconds(1);
         private Duration slowReaderTimeout = Duration.ofMillis(100);
         private int authLimit = 50;
+        private Duration authTimeout = Duration.ofSeconds(30);
         private final Dialplan dialplan = Dialplan.defaults();
         private final List<String[]> queues = new ArrayList<>();
         private boolean defaultQueues = true;
@@ -132,6 +135,12 @@ public final class SimulatorConfig {
         /** Maximum concurrent unauthenticated sessions (Asterisk's authlimit, default 50). */
         public Builder authLimit(int limit) {
             this.authLimit = limit;
+            return this;
+        }
+
+        /** Close a session that has not logged in after this long (Asterisk's authtimeout, default 30 s). */
+        public Builder authTimeout(Duration timeout) {
+            this.authTimeout = Objects.requireNonNull(timeout);
             return this;
         }
 

@@ -241,6 +241,35 @@ class CallModelTest {
     }
 
     @Test
+    void authTimeoutClosesSessionsThatNeverLogIn() throws IOException {
+        sim = AmiSimulator.start(SimulatorConfig.builder().authTimeout(Duration.ofMillis(300)).build());
+        try (RawAmiClient idle = new RawAmiClient(sim); RawAmiClient active = admin("off")) {
+            idle.readBanner();
+            assertTrue(idle.closedWithin(Duration.ofSeconds(5)));
+            active.action("Action", "Ping", "ActionID", "p");
+            assertEquals("Pong", RawAmiClient.get(active.readUntil("ActionID", "p"), "Ping"));
+        }
+    }
+
+    @Test
+    void placeCallRaisesTheCallsEvents() throws IOException {
+        try (RawAmiClient c = admin("user")) {
+            sim.placeCall("Local/100@demo", "Wait", "1");
+            assertEquals("Demo", RawAmiClient.get(c.readUntil("Event", "UserEvent"), "UserEvent"));
+        }
+    }
+
+    @Test
+    void aRestartEndsTheCalls() throws IOException {
+        try (RawAmiClient c = admin("call")) {
+            originate200(c);
+            assertEquals(2, sim.channelCount());
+            sim.refuseConnections(Duration.ofMillis(200));
+            assertEquals(0, sim.channelCount());
+        }
+    }
+
+    @Test
     void oversizeClientLineIsDroppedLikeAsterisk() throws IOException {
         try (RawAmiClient c = admin("off")) {
             c.send("Action: Ping\r\nActionID: big\r\nX-Long: " + "y".repeat(2000) + "\r\n\r\n");
