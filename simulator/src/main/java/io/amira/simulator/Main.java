@@ -12,6 +12,8 @@ import java.util.logging.Logger;
 /** Command line: {@code java -jar amira-simulator.jar --port 5038 [options]}; Ctrl-C stops it. */
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    /** Held strongly: java.util.logging keeps only weak references to loggers. */
+    private static final Logger SIM_LOGGER = Logger.getLogger("io.amira.simulator");
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar amira-simulator.jar [options]",
@@ -40,6 +42,11 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %5$s%6$s%n");
+        }
+        // One line per session (INFO) and per action (FINE) on stderr.
+        SIM_LOGGER.setLevel(java.util.logging.Level.FINE);
+        for (java.util.logging.Handler h : Logger.getLogger("").getHandlers()) {
+            h.setLevel(java.util.logging.Level.FINE);
         }
         Options o;
         try {

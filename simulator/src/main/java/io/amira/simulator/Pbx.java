@@ -75,6 +75,8 @@ final class Pbx {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the simulator's PBX thread", e);
+        } catch (java.util.concurrent.CancellationException | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("the simulator is closing", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("simulator PBX task failed: " + e.getCause(), e.getCause());
         }
@@ -109,7 +111,12 @@ final class Pbx {
     }
 
     void shutdown() {
-        loop.shutdownNow();
+        for (Runnable pending : loop.shutdownNow()) {
+            if (pending instanceof java.util.concurrent.Future) {
+                // Unblocks an action thread waiting in call().
+                ((java.util.concurrent.Future<?>) pending).cancel(false);
+            }
+        }
     }
 
     // ---- events --------------------------------------------------------------------------------
