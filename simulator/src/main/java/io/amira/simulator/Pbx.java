@@ -35,10 +35,13 @@ final class Pbx {
     private int uniqueSeq;
     private int localSeq;
     long callsProcessed;
+    /** Stretches Wait() and Playback() (config waitScale). */
+    final double waitScale;
 
     Pbx(SimulatorConfig config, SessionRegistry sessions) {
         this.sessions = sessions;
         this.dialplan = config.dialplan;
+        this.waitScale = config.waitScale;
         this.runner = new DialplanRunner(this);
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "amira-sim-pbx");

@@ -22,6 +22,7 @@ public final class SimulatorConfig {
     final Dialplan dialplan;
     final List<String[]> queues;
     final String systemName;
+    final double waitScale;
 
     private SimulatorConfig(Builder b) {
         this.port = b.port;
@@ -36,6 +37,7 @@ public final class SimulatorConfig {
         this.dialplan = b.dialplan.copy();
         this.queues = List.copyOf(b.queues);
         this.systemName = b.systemName;
+        this.waitScale = b.waitScale;
     }
 
     public static Builder builder() {
@@ -78,6 +80,7 @@ public final class SimulatorConfig {
         private final List<String[]> queues = new ArrayList<>();
         private boolean defaultQueues = true;
         private String systemName = "";
+        private double waitScale = 1.0;
 
         private Builder() {
             user("admin", "amp111", "all", "all");
@@ -161,6 +164,18 @@ public final class SimulatorConfig {
             q[1] = strategy;
             System.arraycopy(members, 0, q, 2, members.length);
             queues.add(q);
+            return this;
+        }
+
+        /**
+         * Multiplies how long Wait() and Playback() last (2.0 = twice as long), e.g. to keep a call
+         * alive on a slow machine; the events still show the dialplan's own values.
+         */
+        public Builder waitScale(double scale) {
+            if (!(scale > 0)) {
+                throw new IllegalArgumentException("waitScale must be > 0: " + scale);
+            }
+            this.waitScale = scale;
             return this;
         }
 
