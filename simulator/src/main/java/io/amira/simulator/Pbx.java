@@ -135,7 +135,13 @@ final class Pbx {
     }
 
     Channel newChannel(String name, String linkedid, String device, String context, String exten) {
-        String uid = (System.currentTimeMillis() / 1000) + "." + uniqueSeq++;
+        return newChannel(name, null, linkedid, device, context, exten);
+    }
+
+    /** uniqueid null: Asterisk's own form, epoch seconds "." sequence. */
+    Channel newChannel(String name, String uniqueid, String linkedid, String device, String context, String exten) {
+        String uid = uniqueid != null && !uniqueid.isEmpty() ? uniqueid
+                : (System.currentTimeMillis() / 1000) + "." + uniqueSeq++;
         Channel c = new Channel(name, uid, linkedid, device, context, exten);
         channels.put(name, c);
         return c;

@@ -59,6 +59,19 @@ class CallModelTest {
     }
 
     @Test
+    void channelIdSetsTheUniqueids() throws IOException {
+        try (RawAmiClient c = admin("call")) {
+            c.action("Action", "Originate", "ActionID", "o", "Channel", "Local/100@demo", "Application", "Wait",
+                    "Data", "1", "Async", "true", "ChannelId", "my-call-1", "OtherChannelId", "my-call-2");
+            List<String[]> r = c.readUntil("Event", "OriginateResponse");
+            assertEquals("my-call-1", RawAmiClient.get(r, "Uniqueid"));
+            List<String[]> h = c.readUntil("Event", "Hangup");
+            assertEquals("my-call-2", RawAmiClient.get(h, "Uniqueid"));
+            assertEquals("my-call-1", RawAmiClient.get(h, "Linkedid"));
+        }
+    }
+
+    @Test
     void syncOriginateFailsWithAsteriskWording() throws IOException {
         try (RawAmiClient c = admin("off")) {
             c.action("Action", "Originate", "ActionID", "o", "Channel", "Local/busy@sim", "Application", "Wait", "Data", "1");
