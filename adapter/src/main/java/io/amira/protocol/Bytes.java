@@ -35,6 +35,25 @@ final class Bytes {
         return -1;
     }
 
+    /** Whether {@code a[aFrom, aFrom + length)} and {@code b[bFrom, bFrom + length)} hold the same bytes. */
+    static boolean equal(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+        if (length >= 8) {
+            int last = length - 8;
+            for (int i = 0; i < last; i += 8) {
+                if ((long) LONGS.get(a, aFrom + i) != (long) LONGS.get(b, bFrom + i)) {
+                    return false;
+                }
+            }
+            return (long) LONGS.get(a, aFrom + last) == (long) LONGS.get(b, bFrom + last);
+        }
+        for (int i = 0; i < length; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A hash of {@code a[from, to)} from its length and at most its first and last eight bytes. */
     static int hash(byte[] a, int from, int to) {
         int length = to - from;

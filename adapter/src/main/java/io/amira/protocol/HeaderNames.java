@@ -100,7 +100,7 @@ final class HeaderNames {
         int slot = spread(hash) & mask;
         byte[] key;
         while ((key = keys[slot]) != null) {
-            if (key.length == len && Arrays.equals(key, 0, len, bytes, from, to)) {
+            if (key.length == len && Bytes.equal(key, 0, bytes, from, len)) {
                 lastHasRepeatingValues = repeatingValues[slot];
                 return names[slot];
             }

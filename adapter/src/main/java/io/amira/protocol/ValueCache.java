@@ -1,7 +1,6 @@
 package io.amira.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reuses the String of a short value seen before, for headers whose values repeat across events
@@ -24,7 +23,7 @@ final class ValueCache {
         int length = end - from;
         int slot = Bytes.hash(a, from, end) & (SLOTS - 1);
         int key = slot * MAX_LENGTH;
-        if (lengths[slot] == length && Arrays.equals(keys, key, key + length, a, from, end)) {
+        if (lengths[slot] == length && Bytes.equal(keys, key, a, from, length)) {
             return values[slot];
         }
         String value = new String(a, from, length, StandardCharsets.UTF_8);
