@@ -190,7 +190,13 @@ class DecoderLimitsAndGarbageTest {
         int p = 0;
         while (p < bytes.length) {
             int n = Math.min(bytes.length - p, 1 + random.nextInt(300));
-            ByteBuffer chunk = ByteBuffer.wrap(bytes, p, n);
+            ByteBuffer chunk;
+            if (random.nextBoolean()) {
+                chunk = ByteBuffer.wrap(bytes, p, n);
+            } else {
+                chunk = ByteBuffer.allocateDirect(n);
+                chunk.put(bytes, p, n).flip();
+            }
             int guard = 0;
             while (chunk.hasRemaining()) {
                 int before = chunk.remaining();
