@@ -331,9 +331,13 @@ public final class AmiDecoder {
     }
 
     private void tooManyHeaders() throws AmiDecodeException {
-        String what = headerCount > 0 ? " (first header " + names[0] + ": " + values[0] + ")" : "";
+        String what = headerCount > 0 ? " (first header " + abbreviated(names[0] + ": " + values[0]) + ")" : "";
         failAtLineEnd(AmiDecodeException.Limit.HEADERS_PER_PACKET, "AMI packet with more than "
                 + maxHeadersPerPacket + " headers" + what + "; packet dropped");
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     private void endPacket(AmiMessageSink sink) {
