@@ -57,10 +57,11 @@ public final class AmiDecoder {
     private final int maxLineLength;
     private final int maxHeadersPerPacket;
     private final HeaderNames headerNames = new HeaderNames();
+    private final ValueCache valueCache = new ValueCache();
 
     private State state = State.BANNER;
     /** The start of a line cut by the end of a read. */
-    private byte[] partial = new byte[256];
+    private byte[] partial;
     private int partialLength;
     /** For direct buffers, which have no array to scan in place. */
     private byte[] directChunk;
@@ -89,6 +90,7 @@ public final class AmiDecoder {
         }
         this.maxLineLength = maxLineLength;
         this.maxHeadersPerPacket = maxHeadersPerPacket;
+        this.partial = new byte[Math.min(256, maxLineLength + 1)];
     }
 
     public int maxLineLength() {
@@ -165,7 +167,7 @@ public final class AmiDecoder {
                 consumed = p;
                 continue;
             }
-            int lf = indexOfLf(a, p, end);
+            int lf = Bytes.indexOf(a, p, end, LF, Bytes.LF_PATTERN);
             if (lf < 0) {
                 keepPartial(a, p, end);
                 consumed = end;
@@ -183,15 +185,6 @@ public final class AmiDecoder {
             }
             p = lf + 1;
         }
-    }
-
-    private static int indexOfLf(byte[] a, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (a[i] == LF) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void keepPartial(byte[] a, int from, int end) throws AmiDecodeException {
@@ -254,7 +247,7 @@ public final class AmiDecoder {
                     return;
                 }
                 state = State.HEADERS;
-                if (indexOf(a, from, end, COLON) < 0) {
+                if (Bytes.indexOf(a, from, end, COLON, Bytes.COLON_PATTERN) < 0) {
                     sink.onBanner(text(a, from, end));
                 } else {
                     header(a, from, end);
@@ -273,22 +266,23 @@ public final class AmiDecoder {
         if (headerCount + bodyLines() >= maxHeadersPerPacket) {
             tooManyHeaders();
         }
-        int h = 0;
-        int colon = from;
-        while (colon < end) {
-            byte b = a[colon];
-            if (b == COLON) {
-                break;
-            }
-            h = 31 * h + b;
-            colon++;
+        int colon = Bytes.indexOf(a, from, end, COLON, Bytes.COLON_PATTERN);
+        if (colon < 0) {
+            colon = end;
         }
-        String name = headerNames.name(a, from, colon, h);
+        String name = headerNames.name(a, from, colon);
         int valueFrom = colon + 1;
         if (valueFrom < end && a[valueFrom] == ' ') {
             valueFrom++;
         }
-        String value = valueFrom >= end ? "" : text(a, valueFrom, end);
+        String value;
+        if (valueFrom >= end) {
+            value = "";
+        } else if (headerNames.lastHasRepeatingValues && end - valueFrom <= ValueCache.MAX_LENGTH) {
+            value = valueCache.value(a, valueFrom, end);
+        } else {
+            value = text(a, valueFrom, end);
+        }
         if (headerCount == names.length) {
             int grown = Math.min(names.length * 2, maxHeadersPerPacket);
             names = Arrays.copyOf(names, grown);
@@ -392,15 +386,6 @@ public final class AmiDecoder {
             }
         }
         return end;
-    }
-
-    private static int indexOf(byte[] a, int from, int end, byte wanted) {
-        for (int i = from; i < end; i++) {
-            if (a[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean startsWithIgnoreCase(byte[] a, int from, int end, byte[] prefix) {
