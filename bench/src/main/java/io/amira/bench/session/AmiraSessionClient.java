@@ -3,12 +3,11 @@ package io.amira.bench.session;
 import io.amira.api.AmiAction;
 import io.amira.client.AmiClient;
 import io.amira.client.AmiClientConfig;
-import io.amira.simulator.AmiSimulator;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Amira's {@link AmiClient} with a counting listener. */
+/** Amira's {@link AmiClient} with a listener counting the events of one name (e.g. the flood's Newstate). */
 final class AmiraSessionClient implements SessionClient {
 
     private static final AmiAction PING = AmiAction.of("Ping");
@@ -16,11 +15,19 @@ final class AmiraSessionClient implements SessionClient {
     private final AmiClient client;
     private final LongAdder events = new LongAdder();
 
-    AmiraSessionClient(AmiSimulator simulator, boolean eventsOn) throws Exception {
-        AmiClientConfig config = AmiClientConfig.builder().host(simulator.host()).port(simulator.port())
+    AmiraSessionClient(String host, int port, boolean eventsOn) throws Exception {
+        this(host, port, eventsOn, "Newstate");
+    }
+
+    AmiraSessionClient(String host, int port, boolean eventsOn, String countedEvent) throws Exception {
+        AmiClientConfig config = AmiClientConfig.builder().host(host).port(port)
                 .username("admin").secret("amp111").events(eventsOn ? "on" : "off")
                 .defaultActionTimeout(Duration.ofSeconds(10)).build();
-        client = AmiClient.connect(config, event -> events.increment(), null);
+        client = AmiClient.connect(config, event -> {
+            if (countedEvent.equals(event.name())) {
+                events.increment();
+            }
+        }, null);
     }
 
     @Override

@@ -1,24 +1,28 @@
 package io.amira.bench.session;
 
-import io.amira.simulator.AmiSimulator;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** asterisk-java 3.42.2's ManagerConnection with a counting listener: the reference client. */
+/** asterisk-java 3.42.2's ManagerConnection with a listener counting Newstate events: the reference client. */
 final class AsteriskJavaSessionClient implements SessionClient {
 
     private final ManagerConnection connection;
     private final LongAdder events = new LongAdder();
 
-    AsteriskJavaSessionClient(AmiSimulator simulator, boolean eventsOn) throws Exception {
-        connection = new ManagerConnectionFactory(simulator.host(), simulator.port(), "admin", "amp111")
+    AsteriskJavaSessionClient(String host, int port, boolean eventsOn) throws Exception {
+        connection = new ManagerConnectionFactory(host, port, "admin", "amp111")
                 .createManagerConnection();
-        connection.addEventListener(event -> events.increment());
+        connection.addEventListener(event -> {
+            if (event instanceof NewStateEvent) {
+                events.increment();
+            }
+        });
         connection.login(eventsOn ? "on" : "off");
     }
 

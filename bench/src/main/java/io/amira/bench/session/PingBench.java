@@ -11,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Pipelined Ping, end to end against the simulator: N caller threads share one session, each
- * sending a Ping and waiting for its answer in a loop. Reports actions/s and the latency p50/p99
- * per caller count, for Amira and (unless {@code -Dbench.amiraOnly=true}) asterisk-java 3.42.2 in
- * the same run. Options: {@code -Dbench.seconds=5 -Dbench.warmupSeconds=2 -Dbench.callers=1,8,64}.
+ * Pipelined Ping, end to end: N caller threads share one session, each sending a Ping and waiting
+ * for its answer in a loop. Reports actions/s and the latency p50/p99 per caller count, for Amira
+ * and (unless {@code -Dbench.amiraOnly=true}) asterisk-java 3.42.2 in the same run, against the
+ * simulator and against {@link RawPingServer} (the client's own ceiling). Options:
+ * {@code -Dbench.seconds=3 -Dbench.warmupSeconds=1 -Dbench.callers=1,8,64 -Dbench.server=simulator,raw}.
  */
 public final class PingBench {
 
@@ -26,34 +27,48 @@ public final class PingBench {
     }
 
     interface ClientFactory {
-        SessionClient open(AmiSimulator simulator) throws Exception;
+        SessionClient open(String host, int port) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
         BenchLogging.quiet();
-        int seconds = Integer.getInteger("bench.seconds", 5);
-        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 2);
+        int seconds = Integer.getInteger("bench.seconds", 3);
+        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 1);
         boolean amiraOnly = Boolean.getBoolean("bench.amiraOnly");
         String[] callerCounts = System.getProperty("bench.callers", "1,8,64").split(",");
         System.out.printf("Pipelined Ping, %d s measured after %d s warm-up, %d CPUs, Java %s%n",
                 seconds, warmupSeconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("| client | callers | actions/s | p50 (ms) | p99 (ms) | p99.9 (ms) | errors |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-        try (AmiSimulator simulator = AmiSimulator.start()) {
-            for (String count : callerCounts) {
-                int callers = Integer.parseInt(count.trim());
-                run("Amira", simulator, s -> new AmiraSessionClient(s, false), callers, warmupSeconds, seconds);
-                if (!amiraOnly) {
-                    run("asterisk-java 3.42.2", simulator, s -> new AsteriskJavaSessionClient(s, false),
-                            callers, warmupSeconds, seconds);
-                }
+        String servers = System.getProperty("bench.server", "simulator,raw");
+        if (servers.contains("simulator")) {
+            try (AmiSimulator simulator = AmiSimulator.start()) {
+                runAll("simulator", simulator.host(), simulator.port(), callerCounts, amiraOnly, warmupSeconds, seconds);
+            }
+        }
+        if (servers.contains("raw")) {
+            try (RawPingServer raw = new RawPingServer()) {
+                runAll("raw responder", raw.host(), raw.port(), callerCounts, amiraOnly, warmupSeconds, seconds);
             }
         }
     }
 
-    private static void run(String label, AmiSimulator simulator, ClientFactory factory, int callers,
+    private static void runAll(String server, String host, int port, String[] callerCounts, boolean amiraOnly,
+                               int warmupSeconds, int seconds) throws Exception {
+        for (String count : callerCounts) {
+            int callers = Integer.parseInt(count.trim());
+            run("Amira → " + server, (h, p) -> new AmiraSessionClient(h, p, false), host, port, callers,
+                    warmupSeconds, seconds);
+            if (!amiraOnly) {
+                run("asterisk-java 3.42.2 → " + server, (h, p) -> new AsteriskJavaSessionClient(h, p, false),
+                        host, port, callers, warmupSeconds, seconds);
+            }
+        }
+    }
+
+    private static void run(String label, ClientFactory factory, String host, int port, int callers,
                             int warmupSeconds, int seconds) throws Exception {
-        try (SessionClient client = factory.open(simulator)) {
+        try (SessionClient client = factory.open(host, port)) {
             AtomicReference<Throwable> firstError = new AtomicReference<>();
             Histogram[] histograms = new Histogram[callers];
             long[] errors = new long[callers];
