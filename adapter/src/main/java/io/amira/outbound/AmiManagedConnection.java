@@ -179,6 +179,12 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
         return destroyed.get();
     }
 
+    /** Not destroyed and its socket not known to be dead; no round trip. */
+    boolean isAlive() {
+        AmiClient session = client;
+        return !destroyed.get() && session != null && session.isConnected();
+    }
+
     /** Alive and answering a Ping within the keepalive timeout. */
     boolean isValid() {
         AmiClient session = client;

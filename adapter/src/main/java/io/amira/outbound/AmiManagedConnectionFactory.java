@@ -97,14 +97,18 @@ public class AmiManagedConnectionFactory
         this.executor = executor;
     }
 
-    /** The pooled connection logged in with the credentials this request asks for, else null. */
+    /**
+     * The live pooled connection logged in with the credentials this request asks for, else null.
+     * A session known to be dead never matches: the container then destroys it and creates a new
+     * one, so the pool heals without a Ping per borrow.
+     */
     @Override
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
         AmiRequestInfo wanted = AmiRequestInfo.from(info);
         for (Object candidate : candidates) {
             if (candidate instanceof AmiManagedConnection connection && connection.factory().equals(this)
-                    && connection.servesRequest(wanted)) {
+                    && connection.servesRequest(wanted) && connection.isAlive()) {
                 return connection;
             }
         }

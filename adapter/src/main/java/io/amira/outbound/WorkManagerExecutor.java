@@ -1,9 +1,13 @@
 package io.amira.outbound;
 
+import jakarta.resource.spi.work.HintsContext;
 import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkContext;
+import jakarta.resource.spi.work.WorkContextProvider;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -21,14 +25,17 @@ final class WorkManagerExecutor implements Executor {
         try {
             workManager.scheduleWork(new TaskWork(task));
         } catch (WorkException e) {
-            RejectedExecutionException rejected = new RejectedExecutionException(
-                    "The container's WorkManager refused the AMI reader: " + e.getMessage(), e);
-            throw rejected;
+            throw new RejectedExecutionException("The container's WorkManager refused the AMI task: " + e.getMessage(), e);
         }
     }
 
-    /** A long-running task; release() has nothing to do because the session's close() ends the loop. */
-    private static final class TaskWork implements Work {
+    /**
+     * A long-running task (hinted so, so the container runs it on its long-running threads);
+     * release() has nothing to do because the session's close() ends the loop.
+     */
+    private static final class TaskWork implements Work, WorkContextProvider {
+        private static final long serialVersionUID = 1L;
+
         private final Runnable task;
 
         TaskWork(Runnable task) {
@@ -38,6 +45,14 @@ final class WorkManagerExecutor implements Executor {
         @Override
         public void run() {
             task.run();
+        }
+
+        @Override
+        public List<WorkContext> getWorkContexts() {
+            HintsContext hints = new HintsContext();
+            hints.setHint(HintsContext.LONGRUNNING_HINT, Boolean.TRUE);
+            hints.setName("amira-ami-reader");
+            return List.of(hints);
         }
 
         @Override
