@@ -64,7 +64,13 @@ public class AmiManagedConnectionFactory
         } catch (IllegalArgumentException e) {
             throw new InvalidPropertyException("Amira connection definition misconfigured: " + e.getMessage(), e);
         }
-        return AmiManagedConnection.open(this, AmiRequestInfo.from(info), settings, executor());
+        AmiRequestInfo credentials = AmiRequestInfo.from(info);
+        if (credentials.isDefault() && (settings.username() == null || settings.secret() == null)) {
+            throw new InvalidPropertyException("No AMI " + (settings.username() == null ? "username" : "secret")
+                    + " configured for " + settings.server() + ": set amira.username and amira.secret (environment "
+                    + "AMIRA_USERNAME, AMIRA_SECRET) or the connection definition's Username and Secret properties");
+        }
+        return AmiManagedConnection.open(this, credentials, settings, executor());
     }
 
     /** The connections in {@code connections} that are dead or do not answer a Ping. */

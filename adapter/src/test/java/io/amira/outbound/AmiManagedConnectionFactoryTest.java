@@ -64,6 +64,16 @@ class AmiManagedConnectionFactoryTest {
     }
 
     @Test
+    void aMissingUsernameIsAClearConfigurationError() {
+        AmiManagedConnectionFactory factory = factory("pbx", 5038, null, null);
+        factory.setUsername(null);
+
+        jakarta.resource.spi.InvalidPropertyException e = org.junit.jupiter.api.Assertions.assertThrows(
+                jakarta.resource.spi.InvalidPropertyException.class, () -> factory.createManagedConnection(null, null));
+        assertTrue(e.getMessage().contains("amira.username"), e.getMessage());
+    }
+
+    @Test
     void requestInfoComparesCredentials() {
         AmiRequestInfo a = AmiRequestInfo.of(new AmiConnectionSpec("limited", "lim123"));
 
