@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,6 +54,7 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<AmiConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final LongAdder eventsReceived = new LongAdder();
     private volatile AmiClient client;
     private volatile boolean originateEvents;
     private volatile String eisVersion;
@@ -208,7 +210,13 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
 
     @Override
     public void onEvent(AmiEvent event) {
-        // Pooled sessions only take OriginateResponse, which the client hands to the waiting Originate.
+        // Pooled sessions only take OriginateResponse, which the client hands to the waiting Originate
+        // itself; counted so tests can tell the filter works.
+        eventsReceived.increment();
+    }
+
+    long eventsReceived() {
+        return eventsReceived.sum();
     }
 
     @Override

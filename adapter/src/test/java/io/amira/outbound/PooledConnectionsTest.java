@@ -204,6 +204,29 @@ class PooledConnectionsTest {
     }
 
     @Test
+    void pooledSessionsReceiveTheirOriginateResponseButNotTheCallsEvents() throws Exception {
+        java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(1);
+        io.amira.client.AmiClientConfig observerConfig = io.amira.client.AmiClientConfig.builder()
+                .host(simulator.host()).port(simulator.port()).username("admin").secret("amp111").events("on").build();
+        try (io.amira.client.AmiClient observer = io.amira.client.AmiClient.connect(observerConfig, event -> {
+                    if (event.name().equals("Hangup")) {
+                        hungUp.countDown();
+                    }
+                }, executor);
+             AmiConnection connection = factory.getConnection()) {
+            AmiOriginateResult result = connection.originateAsync(
+                    AmiActions.originate("Local/100@demo").toApplication("Wait", "1").build(), Duration.ofSeconds(10))
+                    .get(15, TimeUnit.SECONDS);
+            assertTrue(result.isSuccess(), result.toString());
+            assertTrue(hungUp.await(10, TimeUnit.SECONDS), "the observer saw the call end");
+            connection.send(AmiActions.ping());
+
+            AmiManagedConnection managed = ((AmiConnectionHandle) connection).currentManagedConnection();
+            assertEquals(1, managed.eventsReceived(), "only the OriginateResponse reached the pooled session");
+        }
+    }
+
+    @Test
     void anActionWithoutAnswerTimesOut() throws Exception {
         try (AmiConnection connection = factory.getConnection()) {
             simulator.delayResponses(Duration.ofSeconds(2));
