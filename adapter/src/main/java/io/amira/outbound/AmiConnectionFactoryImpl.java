@@ -26,6 +26,11 @@ public class AmiConnectionFactoryImpl implements AmiConnectionFactory, RecordFac
     private final transient ConnectionManager connectionManager;
     private Reference reference;
 
+    /** Required of CCI connection factories (JCA 17.5.1.1); only the container's instances are usable. */
+    public AmiConnectionFactoryImpl() {
+        this(null, null);
+    }
+
     AmiConnectionFactoryImpl(AmiManagedConnectionFactory managedConnectionFactory, ConnectionManager connectionManager) {
         this.managedConnectionFactory = managedConnectionFactory;
         this.connectionManager = connectionManager;
@@ -33,7 +38,7 @@ public class AmiConnectionFactoryImpl implements AmiConnectionFactory, RecordFac
 
     @Override
     public AmiConnection getConnection() throws ResourceException {
-        return (AmiConnection) connectionManager.allocateConnection(managedConnectionFactory, null);
+        return getConnection(null);
     }
 
     @Override
@@ -41,6 +46,10 @@ public class AmiConnectionFactoryImpl implements AmiConnectionFactory, RecordFac
         if (spec != null && !(spec instanceof AmiConnectionSpec)) {
             throw new NotSupportedException("Amira takes an io.amira.api.AmiConnectionSpec (username, secret), not "
                     + spec.getClass().getName());
+        }
+        if (connectionManager == null) {
+            throw new ResourceException("This Amira connection factory was not created by the container: look it up "
+                    + "(e.g. @Resource(lookup = \"java:/eis/amira\")) instead of instantiating it");
         }
         AmiRequestInfo info = AmiRequestInfo.of((AmiConnectionSpec) spec);
         return (AmiConnection) connectionManager.allocateConnection(managedConnectionFactory, info.isDefault() ? null : info);
