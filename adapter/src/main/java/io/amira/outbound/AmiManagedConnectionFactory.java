@@ -64,7 +64,7 @@ public class AmiManagedConnectionFactory
         } catch (IllegalArgumentException e) {
             throw new InvalidPropertyException("Amira connection definition misconfigured: " + e.getMessage(), e);
         }
-        AmiRequestInfo credentials = AmiRequestInfo.from(info);
+        AmiRequestInfo credentials = AmiRequestInfo.from(subject, info, this);
         if (credentials.isDefault() && (settings.username() == null || settings.secret() == null)) {
             throw new InvalidPropertyException("No AMI " + (settings.username() == null ? "username" : "secret")
                     + " configured for " + settings.server() + ": set amira.username and amira.secret (environment "
@@ -111,7 +111,7 @@ public class AmiManagedConnectionFactory
     @Override
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
-        AmiRequestInfo wanted = AmiRequestInfo.from(info);
+        AmiRequestInfo wanted = AmiRequestInfo.from(subject, info, this);
         for (Object candidate : candidates) {
             if (candidate instanceof AmiManagedConnection connection && connection.factory().equals(this)
                     && connection.servesRequest(wanted) && connection.isAlive()) {

@@ -2,6 +2,10 @@ package io.amira.outbound;
 
 import io.amira.api.AmiConnectionSpec;
 import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.security.PasswordCredential;
+
+import javax.security.auth.Subject;
 
 import java.util.Objects;
 
@@ -23,6 +27,22 @@ final class AmiRequestInfo implements ConnectionRequestInfo {
 
     static AmiRequestInfo of(AmiConnectionSpec spec) {
         return spec == null ? DEFAULT : new AmiRequestInfo(spec.username(), spec.secret());
+    }
+
+    /**
+     * The credentials a request carries: the container's (a {@link PasswordCredential} for this
+     * factory in the Subject, under container-managed sign-on) win over the application's
+     * (its {@link io.amira.api.AmiConnectionSpec}).
+     */
+    static AmiRequestInfo from(Subject subject, ConnectionRequestInfo info, ManagedConnectionFactory factory) {
+        if (subject != null) {
+            for (PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
+                if (credential.getManagedConnectionFactory() == null || factory.equals(credential.getManagedConnectionFactory())) {
+                    return new AmiRequestInfo(credential.getUserName(), new String(credential.getPassword()));
+                }
+            }
+        }
+        return from(info);
     }
 
     static AmiRequestInfo from(ConnectionRequestInfo info) {

@@ -181,6 +181,24 @@ class PooledConnectionsTest {
     }
 
     @Test
+    void containerManagedSignOnLogsInWithTheSubjectsPasswordCredential() throws Exception {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        jakarta.resource.spi.security.PasswordCredential credential =
+                new jakarta.resource.spi.security.PasswordCredential("limited", "lim123".toCharArray());
+        credential.setManagedConnectionFactory(managedFactory);
+        subject.getPrivateCredentials().add(credential);
+
+        AmiManagedConnection managed = (AmiManagedConnection) managedFactory.createManagedConnection(subject, null);
+        try {
+            assertEquals("limited", managed.getMetaData().getUserName());
+            assertEquals(managed, managedFactory.matchManagedConnections(java.util.Set.of(managed), subject, null));
+            assertEquals(null, managedFactory.matchManagedConnections(java.util.Set.of(managed), null, null));
+        } finally {
+            managed.destroy();
+        }
+    }
+
+    @Test
     void wrongCredentialsNameServerAndUserButNotTheSecret() {
         SecurityException e = assertThrows(SecurityException.class, () -> factory.getConnection("admin", "wrong-secret"));
 
