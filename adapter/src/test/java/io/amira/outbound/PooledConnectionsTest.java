@@ -151,6 +151,49 @@ class PooledConnectionsTest {
     }
 
     @Test
+    void associateConnectionMovesAHandleToAnotherManagedConnection() throws Exception {
+        AmiConnection first = factory.getConnection();
+        AmiConnection second = factory.getConnection();
+        AmiManagedConnection target = ((AmiConnectionHandle) second).currentManagedConnection();
+        List<jakarta.resource.spi.ConnectionEvent> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        target.addConnectionEventListener(new RecordingListener(closed));
+
+        target.associateConnection(first);
+
+        assertEquals(target, ((AmiConnectionHandle) first).currentManagedConnection());
+        assertTrue(first.send(AmiActions.ping()).isSuccess());
+        first.close();
+        assertEquals(1, closed.size());
+        assertEquals(target, closed.get(0).getSource());
+        assertEquals(first, closed.get(0).getConnectionHandle());
+        assertThrows(IllegalStateException.class, () -> first.send(AmiActions.ping()));
+        second.close();
+    }
+
+    /** Records the CONNECTION_CLOSED events of one ManagedConnection. */
+    private record RecordingListener(List<jakarta.resource.spi.ConnectionEvent> closed)
+            implements jakarta.resource.spi.ConnectionEventListener {
+        @Override public void connectionClosed(jakarta.resource.spi.ConnectionEvent event) { closed.add(event); }
+        @Override public void localTransactionStarted(jakarta.resource.spi.ConnectionEvent event) { }
+        @Override public void localTransactionCommitted(jakarta.resource.spi.ConnectionEvent event) { }
+        @Override public void localTransactionRolledback(jakarta.resource.spi.ConnectionEvent event) { }
+        @Override public void connectionErrorOccurred(jakarta.resource.spi.ConnectionEvent event) { }
+    }
+
+    @Test
+    void cciRefusesAHeaderThatWouldInjectAnotherAction() throws Exception {
+        try (AmiConnection connection = factory.getConnection()) {
+            MappedRecord<String, Object> input = factory.getRecordFactory().createMappedRecord("Getvar");
+            input.put("Variable", "X\r\nAction: Hangup");
+
+            ResourceException e = assertThrows(ResourceException.class,
+                    () -> connection.createInteraction().execute(new AmiInteractionSpec("Getvar"), input));
+            assertTrue(e.getMessage().contains("Variable"), e.getMessage());
+            assertEquals(0, simulator.actionsReceived("Getvar"));
+        }
+    }
+
+    @Test
     void destroyLogsOffOnceAndCanBeRepeated() throws Exception {
         AmiConnection connection = factory.getConnection();
         AmiManagedConnection managed = ((AmiConnectionHandle) connection).currentManagedConnection();
