@@ -77,6 +77,29 @@ public class CallControlBean {
         }
     }
 
+    /**
+     * {@code count} Pings pipelined on one borrowed connection (sendAsync, then wait for all): how an
+     * application sends many actions without holding many pooled connections. Returns how many succeeded.
+     */
+    public int pingPipelined(int count) throws ResourceException {
+        try (AmiConnection connection = connectionFactory.getConnection()) {
+            java.util.concurrent.CompletableFuture<?>[] answers = new java.util.concurrent.CompletableFuture<?>[count];
+            for (int i = 0; i < count; i++) {
+                answers[i] = connection.sendAsync(AmiActions.ping());
+            }
+            int succeeded = 0;
+            for (java.util.concurrent.CompletableFuture<?> answer : answers) {
+                try {
+                    answer.join();
+                    succeeded++;
+                } catch (java.util.concurrent.CompletionException e) {
+                    LOG.log(Level.FINE, "AMIRA-SAMPLE-002 pipelined Ping failed: {0}", e.getCause().getMessage());
+                }
+            }
+            return succeeded;
+        }
+    }
+
     /** Waits for an async Originate's outcome, unwrapping the AMI exception it failed with. */
     private record CompletableOriginate(java.util.concurrent.CompletableFuture<AmiOriginateResult> future) {
 

@@ -123,13 +123,15 @@ public class OutboundProbe {
 
     /**
      * The pool-throughput bench: {@code callers} EJB callers ping through the pool for
-     * {@code warmup} then {@code seconds} seconds; answers "actions=.. seconds=.. rate=.. p50us=.. p99us=.. failed=..".
+     * {@code warmup} then {@code seconds} seconds, one Ping per EJB call or ({@code pipelined} > 1)
+     * that many pipelined on the borrowed connection; answers "calls=.. actions=.. seconds=.. rate=..
+     * p50us=.. p99us=.. failed=.." (latencies per EJB call).
      */
     @GET
     @Path("/bench")
     @Produces(MediaType.TEXT_PLAIN)
     public Response bench(@QueryParam("callers") int callers, @QueryParam("seconds") int seconds,
-                          @QueryParam("warmup") int warmup) {
+                          @QueryParam("warmup") int warmup, @QueryParam("pipelined") int pipelined) {
         return answer(() -> {
             long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -150,7 +152,7 @@ public class OutboundProbe {
                             }
                             boolean ok;
                             try {
-                                ok = callControl.ping();
+                                ok = pipelined > 1 ? callControl.pingPipelined(pipelined) == pipelined : callControl.ping();
                             } catch (Exception e) {
                                 ok = false;
                             }
@@ -188,7 +190,8 @@ public class OutboundProbe {
             java.util.Arrays.sort(all);
             long p50 = total == 0 ? 0 : all[(int) (total * 0.50)] / 1000;
             long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))] / 1000;
-            return "actions=" + total + " seconds=" + seconds + " rate=" + (total / Math.max(1, seconds))
+            long actions = (long) total * Math.max(1, pipelined);
+            return "calls=" + total + " actions=" + actions + " seconds=" + seconds + " rate=" + (actions / Math.max(1, seconds))
                     + " p50us=" + p50 + " p99us=" + p99 + " failed=" + failed.get();
         });
     }
