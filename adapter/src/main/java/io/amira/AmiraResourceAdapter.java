@@ -1,5 +1,6 @@
 package io.amira;
 
+import io.amira.config.AmiServerProperties;
 import io.amira.inbound.AmiActivationSpec;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -29,6 +30,7 @@ public class AmiraResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(AmiraResourceAdapter.class.getName());
 
     private final Map<MessageEndpointFactory, AmiActivationSpec> activations = new ConcurrentHashMap<>();
+    private final AmiServerProperties serverProperties = new AmiServerProperties();
     private transient BootstrapContext bootstrapContext;
 
     @Override
@@ -63,8 +65,14 @@ public class AmiraResourceAdapter implements ResourceAdapter {
         return activations.size();
     }
 
-    BootstrapContext bootstrapContext() {
+    /** The container's bootstrap context (its WorkManager runs the adapter's threads); null before start. */
+    public BootstrapContext bootstrapContext() {
         return bootstrapContext;
+    }
+
+    /** The server properties set on the adapter: the fallback for connection definitions and activation specs. */
+    public AmiServerProperties serverProperties() {
+        return serverProperties;
     }
 
     @Override
