@@ -113,31 +113,39 @@ final class OrderedDispatcher {
         }
     }
 
-    /**
-     * Stops delivery at once: what waits is discarded, no worker starts another delivery. Waits up
-     * to {@code grace} for deliveries in progress to return.
-     */
-    void stop(Duration grace) {
-        long deadline = System.nanoTime() + grace.toNanos();
+    /** Stops delivery at once: what waits is discarded, no worker starts another delivery. */
+    void halt() {
         synchronized (lock) {
             stopped = true;
             lanes.clear();
             ready.clear();
             waiting = 0;
+        }
+    }
+
+    /**
+     * {@link #halt()}, then waits up to {@code grace} for deliveries in progress to return and their
+     * endpoints to be released. Returns whether they did.
+     */
+    boolean stop(Duration grace) {
+        halt();
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (lock) {
             while (workers + closing > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     LOG.warning(() -> "AMIRA-IN-024 activation " + activationName + ": " + workers
                             + " deliveries still running after " + grace.toMillis() + " ms; not waiting longer");
-                    return;
+                    return false;
                 }
                 try {
                     lock.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
+            return true;
         }
     }
 
