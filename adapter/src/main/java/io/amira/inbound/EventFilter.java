@@ -20,11 +20,13 @@ final class EventFilter {
     static final EventFilter ALL = new EventFilter(Set.of(), Set.of(), List.of());
 
     private final Set<String> names;       // lower case
+    private final Set<String> namesAsGiven;
     private final Set<String> classes;    // lower case
     private final List<HeaderMatch> headerMatches;
 
     EventFilter(Set<String> names, Set<String> classes, List<HeaderMatch> headerMatches) {
         this.names = lowerCase(names);
+        this.namesAsGiven = Collections.unmodifiableSet(new LinkedHashSet<>(names));
         this.classes = lowerCase(classes);
         this.headerMatches = List.copyOf(headerMatches);
     }
@@ -44,9 +46,9 @@ final class EventFilter {
         return true;
     }
 
-    /** The wanted event names as configured (lower case), empty for all. */
+    /** The wanted event names as configured, empty for all. */
     Set<String> names() {
-        return names;
+        return namesAsGiven;
     }
 
     /** The class mask for the login's {@code Events} header: {@code on} when every class is wanted. */
