@@ -106,9 +106,10 @@ final class EventStream {
                 opened = sessions.open(settings, filter, listener, longRunning);
             } catch (Exception e) {
                 int failedAttempt = attempt;
-                LOG.log(attempt == 1 ? Level.WARNING : Level.INFO, e, () -> "AMIRA-IN-042 activation " + activationName
+                LOG.log(attempt == 1 ? Level.WARNING : Level.INFO, () -> "AMIRA-IN-042 activation " + activationName
                         + ": cannot connect to " + settings.server() + " (attempt " + failedAttempt + "): " + e.getMessage()
                         + "; retrying with backoff. Check the AMI host, port, user and secret.");
+                LOG.log(Level.FINE, "AMIRA-IN-042 connect failure", e);
                 continue;
             }
             if (connected(listener, opened, attempt)) {
