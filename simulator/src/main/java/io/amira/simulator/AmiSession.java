@@ -1,0 +1,216 @@
+package io.amira.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/** One AMI connection: reads actions, keeps the login state, event mask and filters, writes through its writer. */
+final class AmiSession implements Runnable {
+    static final byte[] BANNER = "Asterisk Call Manager/11.0.0\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Logger LOG = Logger.getLogger(AmiSession.class.getName());
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final Socket socket;
+    private final AmiSimulator sim;
+    final SessionWriter writer;
+    private final String peer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean unauthenticatedCounted = new AtomicBoolean(true);
+    private final List<Filter> filters = new CopyOnWriteArrayList<>();
+
+    volatile boolean authenticated;
+    volatile UserAccount user;
+    volatile int readPerm;
+    volatile int writePerm;
+    volatile int eventMask = EventClass.ALL;
+    /** Set by Logoff or a failed login: later actions in the same read are ignored. */
+    volatile boolean ending;
+    String challenge;
+
+    private static final class Filter {
+        final Pattern pattern;
+        final boolean exclude;
+
+        Filter(Pattern pattern, boolean exclude) {
+            this.pattern = pattern;
+            this.exclude = exclude;
+        }
+    }
+
+    AmiSession(Socket socket, AmiSimulator sim) throws IOException {
+        this.socket = socket;
+        this.sim = sim;
+        this.peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+        this.writer = new SessionWriter(this, socket.getOutputStream(), sim.faults);
+    }
+
+    long id() {
+        return id;
+    }
+
+    String peer() {
+        return peer;
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    AmiSimulator simulator() {
+        return sim;
+    }
+
+    @Override
+    public void run() {
+        LOG.info(() -> "sim.session " + id + " open peer=" + peer);
+        try {
+            InputStream in = socket.getInputStream();
+            writer.enqueue(BANNER);
+            byte[] buf = new byte[16 * 1024];
+            ActionDecoder decoder = new ActionDecoder(peer);
+            while (!ending && !closed.get()) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                while (sim.faults.hung && !closed.get()) {
+                    Thread.sleep(10);
+                }
+                decoder.decode(buf, 0, n, this::onAction);
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> "sim.session " + id + " read ended: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (!ending) {
+                close();
+            }
+        }
+    }
+
+    private void onAction(Packet action) {
+        if (ending || closed.get()) {
+            return;
+        }
+        String name = action.get("Action");
+        sim.counters.action(name);
+        LOG.info(() -> "sim.action session=" + id + " user=" + (user == null ? "-" : user.name) + " action=" + name
+                + " actionId=" + action.get("ActionID"));
+        long delay = sim.faults.responseDelayNanos;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay / 1_000_000, (int) (delay % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        sim.dispatcher.dispatch(this, action);
+    }
+
+    // ---- replies -------------------------------------------------------------------------------
+
+    void send(Packet packet) {
+        writer.enqueue(packet.encode());
+    }
+
+    void sendRaw(byte[] bytes) {
+        writer.enqueue(bytes);
+    }
+
+    void ack(Packet action, String message) {
+        send(Packet.response("Success", action.get("ActionID")).add("Message", message));
+    }
+
+    void error(Packet action, String message) {
+        send(Packet.response("Error", action.get("ActionID")).add("Message", message));
+    }
+
+    /** Writes what is queued, then closes (Logoff, failed login). */
+    void endAfterReplies() {
+        ending = true;
+        writer.closeWhenDrained();
+    }
+
+    // ---- login state ---------------------------------------------------------------------------
+
+    void loggedIn(UserAccount account) {
+        this.user = account;
+        this.readPerm = account.readPerm;
+        this.writePerm = account.writePerm;
+        this.authenticated = true;
+        if (unauthenticatedCounted.compareAndSet(true, false)) {
+            sim.sessions.unauthenticatedDone();
+        }
+    }
+
+    // ---- events --------------------------------------------------------------------------------
+
+    boolean accepts(int category, Packet event) {
+        if (!authenticated || closed.get() || ending) {
+            return false;
+        }
+        if ((readPerm & category) != category || (eventMask & category) != category) {
+            return false;
+        }
+        if (filters.isEmpty()) {
+            return true;
+        }
+        String text = event.text();
+        boolean hasInclude = false;
+        boolean included = false;
+        for (Filter f : filters) {
+            boolean found = f.pattern.matcher(text).find();
+            if (f.exclude && found) {
+                return false;
+            }
+            if (!f.exclude) {
+                hasInclude = true;
+                included |= found;
+            }
+        }
+        return !hasInclude || included;
+    }
+
+    void addFilter(Pattern pattern, boolean exclude) {
+        filters.add(new Filter(pattern, exclude));
+    }
+
+    // ---- life cycle ----------------------------------------------------------------------------
+
+    void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ending = true;
+        writer.close();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "sim.session " + id + " close: " + e);
+        }
+        if (unauthenticatedCounted.compareAndSet(true, false)) {
+            sim.sessions.unauthenticatedDone();
+        }
+        sim.sessions.remove(this);
+        LOG.info(() -> "sim.session " + id + " closed peer=" + peer + " user=" + (user == null ? "-" : user.name));
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public String toString() {
+        return "session " + id + " " + peer;
+    }
+}

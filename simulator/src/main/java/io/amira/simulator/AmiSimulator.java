@@ -1,0 +1,307 @@
+package io.amira.simulator;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * A fake Asterisk 22 speaking AMI on 127.0.0.1, faithful to the shared transcripts, with fault
+ * injection for tests. Start one per test with {@link #start()} (ephemeral port) and close it.
+ */
+public final class AmiSimulator implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AmiSimulator.class.getName());
+
+    final SimulatorConfig config;
+    final Faults faults = new Faults();
+    final Counters counters = new Counters();
+    final SessionRegistry sessions = new SessionRegistry();
+    final ActionDispatcher dispatcher = new ActionDispatcher();
+    final Pbx pbx;
+    final long startMillis = System.currentTimeMillis();
+    private final AmiServer server;
+    private final TlsMaterial tls;
+    private final ScheduledExecutorService timers;
+    private volatile boolean closed;
+
+    private AmiSimulator(SimulatorConfig config) throws IOException {
+        this.config = config;
+        this.faults.slowReaderTimeoutNanos = config.slowReaderTimeout.toNanos();
+        this.tls = config.tls ? TlsMaterial.get() : null;
+        this.pbx = new Pbx(config, sessions);
+        new SessionActions(this).register(dispatcher);
+        new CallActions(pbx).register(dispatcher);
+        new ListActions(pbx).register(dispatcher);
+        new QueueActions(pbx).register(dispatcher);
+        new SystemActions(this, pbx).register(dispatcher);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "amira-sim-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = new AmiServer(InetAddress.getByName(config.bindAddress), config.port,
+                tls == null ? null : tls.context, this::accept);
+    }
+
+    public static AmiSimulator start(SimulatorConfig config) throws IOException {
+        AmiSimulator sim = new AmiSimulator(config);
+        try {
+            sim.server.listen();
+        } catch (IOException e) {
+            sim.close();
+            throw new IOException("AMI simulator cannot listen on " + config.bindAddress + ":" + config.port + ": "
+                    + e.getMessage() + ". Choose another port (0 = any free port).", e);
+        }
+        sim.timers.scheduleWithFixedDelay(sim::checkSlowReaders, 10, 10, TimeUnit.MILLISECONDS);
+        return sim;
+    }
+
+    public static AmiSimulator start() throws IOException {
+        return start(SimulatorConfig.defaults());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String host() {
+        return config.bindAddress;
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop();
+        sessions.closeAll();
+        timers.shutdownNow();
+        pbx.shutdown();
+        LOG.info(() -> "sim.closed port=" + server.port());
+    }
+
+    // ---- TLS -----------------------------------------------------------------------------------
+
+    /** With tls(true): the trust store holding the simulator's self-signed certificate; else null. */
+    public Path trustStorePath() {
+        return tls == null ? null : tls.trustStore;
+    }
+
+    public String trustStorePassword() {
+        return tls == null ? null : TlsMaterial.PASSWORD;
+    }
+
+    public String trustStoreType() {
+        return tls == null ? null : TlsMaterial.TYPE;
+    }
+
+    // ---- counters ------------------------------------------------------------------------------
+
+    public int activeSessions() {
+        return sessions.size();
+    }
+
+    public long sessionsAccepted() {
+        return counters.sessionsAccepted.get();
+    }
+
+    public long logins() {
+        return counters.logins.get();
+    }
+
+    public long actionsReceived() {
+        return counters.actions.sum();
+    }
+
+    public long actionsReceived(String actionName) {
+        return counters.actions(actionName);
+    }
+
+    /** Live channels (both halves of a Local pair count). */
+    public int channelCount() {
+        return pbx.call(() -> pbx.channels.size());
+    }
+
+    // ---- faults --------------------------------------------------------------------------------
+
+    /** Closes every session at once, as a crash or a network cut would. */
+    public void dropAllConnections() {
+        LOG.info("sim.fault drop-all-connections");
+        sessions.closeAll();
+    }
+
+    /** A restart: drops every session, refuses connections (nothing listens) for a while, then accepts again. */
+    public void refuseConnections(Duration forHowLong) {
+        LOG.info(() -> "sim.fault refuse-connections for " + forHowLong);
+        server.stop();
+        sessions.closeAll();
+        timers.schedule(() -> {
+            if (!closed) {
+                startListening();
+            }
+        }, forHowLong.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the listening socket; sessions already open go on. */
+    public void stopListening() {
+        server.stop();
+    }
+
+    /** Listens again on the same port. */
+    public void startListening() {
+        try {
+            server.listen();
+        } catch (IOException e) {
+            throw new IllegalStateException("AMI simulator cannot listen again on port " + server.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A hung server: every session stops reading and writing (sockets stay open) until hang(false). */
+    public void hang(boolean hung) {
+        LOG.info(() -> "sim.fault hang=" + hung);
+        faults.hung = hung;
+        for (AmiSession s : sessions.all()) {
+            s.writer.wake();
+        }
+    }
+
+    /** Every action waits this long before it is handled; Duration.ZERO = off. */
+    public void delayResponses(Duration delay) {
+        LOG.info(() -> "sim.fault delay-responses " + delay);
+        faults.responseDelayNanos = delay.toNanos();
+    }
+
+    /** Writes these bytes to every session now, between packets. */
+    public void injectGarbage(byte[] bytes) {
+        LOG.info(() -> "sim.fault garbage bytes=" + bytes.length);
+        for (AmiSession s : sessions.all()) {
+            s.sendRaw(bytes.clone());
+        }
+    }
+
+    /** Cuts every write into random pieces of 1..maxChunkBytes bytes; 0 = off. */
+    public void splitWrites(int maxChunkBytes) {
+        LOG.info(() -> "sim.fault split-writes max=" + maxChunkBytes);
+        faults.splitWrites = Math.max(0, maxChunkBytes);
+    }
+
+    /** Sends every logged-in session an event with one header line of exactly {@code length} bytes (CRLF excluded). */
+    public void injectOversizeLine(int length) {
+        LOG.info(() -> "sim.fault oversize-line length=" + length);
+        String prefix = "Oversize: ";
+        StringBuilder sb = new StringBuilder("Event: Oversize\r\nPrivilege: system,all\r\n").append(prefix);
+        for (int i = prefix.length(); i < length; i++) {
+            sb.append('x');
+        }
+        byte[] bytes = sb.append("\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        for (AmiSession s : sessions.all()) {
+            if (s.authenticated) {
+                s.sendRaw(bytes);
+            }
+        }
+    }
+
+    /** Disconnects a session whose write blocks longer than this (Asterisk: 100 ms, the default); ZERO = off. */
+    public void slowReaderTimeout(Duration timeout) {
+        faults.slowReaderTimeoutNanos = timeout.toNanos();
+    }
+
+    /** Pre-encodes the event once and sends it to every session that may read it, at the spec's rate or flat out. */
+    public Flood flood(FloodSpec spec) {
+        int category = EventClass.parseList(spec.eventClass);
+        Packet event = Packet.event(spec.eventName, EventClass.privilege(category));
+        spec.headers.forEach(event::add);
+        Flood flood = new Flood(spec, event.encode());
+        var targets = new java.util.ArrayList<AmiSession>();
+        for (AmiSession s : sessions.all()) {
+            if (s.accepts(category, event)) {
+                targets.add(s);
+            }
+        }
+        flood.targets(targets.size());
+        LOG.info(() -> "sim.flood " + spec + " sessions=" + targets.size() + " eventBytes=" + flood.eventLength());
+        for (AmiSession s : targets) {
+            s.writer.startFlood(new FloodTarget(flood, spec.count, spec.ratePerSecond));
+        }
+        return flood;
+    }
+
+    /** Sends an event to every session that may read it; the class comes from a "Privilege" entry, else "user". */
+    public void emitEvent(String name, Map<String, String> headers) {
+        String privilege = headers.getOrDefault("Privilege", "user,all");
+        int category = EventClass.parseList(privilege.replace(",all", ""));
+        Packet event = Packet.event(name, EventClass.privilege(category));
+        headers.forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Privilege")) {
+                event.add(k, v);
+            }
+        });
+        pbx.execute(() -> sessions.publish(category, event));
+    }
+
+    // ---- internals -----------------------------------------------------------------------------
+
+    long uptimeSeconds() {
+        return (System.currentTimeMillis() - startMillis) / 1000;
+    }
+
+    private void accept(Socket socket) {
+        counters.sessionsAccepted.incrementAndGet();
+        AmiSession session;
+        try {
+            session = new AmiSession(socket, this);
+        } catch (IOException e) {
+            LOG.warning(() -> "sim.session cannot start: " + e);
+            closeQuietly(socket);
+            return;
+        }
+        if (closed || !sessions.add(session, config.authLimit)) {
+            LOG.warning(() -> "sim.session refused peer=" + socket.getRemoteSocketAddress() + ": authlimit "
+                    + config.authLimit + " reached");
+            closeQuietly(socket);
+            return;
+        }
+        Thread reader = new Thread(session, "amira-sim-session-" + session.id());
+        reader.setDaemon(true);
+        Thread writer = new Thread(session.writer, "amira-sim-writer-" + session.id());
+        writer.setDaemon(true);
+        writer.start();
+        reader.start();
+    }
+
+    private void checkSlowReaders() {
+        long limit = faults.slowReaderTimeoutNanos;
+        if (limit <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (AmiSession s : sessions.all()) {
+            long started = s.writer.writeStartedNanos;
+            if (started != 0 && now - started > limit) {
+                LOG.warning(() -> "sim.session " + s.id() + " slow reader: a write blocked over "
+                        + Duration.ofNanos(limit).toMillis() + " ms, disconnecting (like Asterisk's writetimeout)");
+                s.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "sim.session close: " + e);
+        }
+    }
+}

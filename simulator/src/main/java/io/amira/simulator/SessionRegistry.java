@@ -1,0 +1,56 @@
+package io.amira.simulator;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Live sessions, the authlimit count, and event fan-out to the sessions allowed to read an event. */
+final class SessionRegistry {
+    private final CopyOnWriteArrayList<AmiSession> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger unauthenticated = new AtomicInteger();
+
+    /** False when the authlimit is reached (the caller closes the socket, as Asterisk does). */
+    boolean add(AmiSession session, int authLimit) {
+        if (unauthenticated.incrementAndGet() > authLimit) {
+            unauthenticated.decrementAndGet();
+            return false;
+        }
+        sessions.add(session);
+        return true;
+    }
+
+    void unauthenticatedDone() {
+        unauthenticated.decrementAndGet();
+    }
+
+    void remove(AmiSession session) {
+        sessions.remove(session);
+    }
+
+    List<AmiSession> all() {
+        return sessions;
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    /** Encodes once, queues to every session whose read classes, event mask and filters allow the event. */
+    void publish(int category, Packet event) {
+        byte[] bytes = null;
+        for (AmiSession s : sessions) {
+            if (s.accepts(category, event)) {
+                if (bytes == null) {
+                    bytes = event.encode();
+                }
+                s.writer.enqueue(bytes);
+            }
+        }
+    }
+
+    void closeAll() {
+        for (AmiSession s : sessions) {
+            s.close();
+        }
+    }
+}

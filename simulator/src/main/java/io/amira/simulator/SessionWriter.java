@@ -1,0 +1,195 @@
+package io.amira.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * The one thread that writes to a session's socket: queued packets first, then flood slices. Keeping
+ * writes off the PBX and reader threads means a stuck client only stalls its own session.
+ */
+final class SessionWriter implements Runnable {
+    private static final Logger LOG = Logger.getLogger(SessionWriter.class.getName());
+    private static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
+    private static final int BATCH = 64 * 1024;
+
+    private final AmiSession session;
+    private final OutputStream out;
+    private final Faults faults;
+    private final Object lock = new Object();
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private FloodTarget flood;
+    private boolean closed;
+    private boolean closeWhenDrained;
+    private final byte[] batch = new byte[BATCH];
+    /** System.nanoTime() when the current socket write began, 0 when not writing (read by the watchdog). */
+    volatile long writeStartedNanos;
+
+    SessionWriter(AmiSession session, OutputStream out, Faults faults) {
+        this.session = session;
+        this.out = out;
+        this.faults = faults;
+    }
+
+    void enqueue(byte[] bytes) {
+        synchronized (lock) {
+            if (closed || closeWhenDrained) {
+                return;
+            }
+            queue.add(bytes);
+            queuedBytes += bytes.length;
+            if (queuedBytes > MAX_QUEUED_BYTES) {
+                LOG.warning(() -> "sim.session " + session.id() + " backlog over " + MAX_QUEUED_BYTES + " bytes: closing");
+                closed = true;
+            }
+            lock.notifyAll();
+        }
+        if (isClosed()) {
+            session.close();
+        }
+    }
+
+    /** Writes everything queued so far, then closes the socket (Logoff, failed login). */
+    void closeWhenDrained() {
+        synchronized (lock) {
+            closeWhenDrained = true;
+            if (flood != null) {
+                flood.finish();
+                flood = null;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    void startFlood(FloodTarget target) {
+        synchronized (lock) {
+            if (flood != null) {
+                flood.finish();
+            }
+            flood = target;
+            lock.notifyAll();
+        }
+    }
+
+    void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    void close() {
+        synchronized (lock) {
+            closed = true;
+            if (flood != null) {
+                flood.finish();
+                flood = null;
+            }
+            lock.notifyAll();
+        }
+    }
+
+    boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                int len = 0;
+                byte[] single = null;
+                FloodTarget f = null;
+                synchronized (lock) {
+                    while (!closed && (faults.hung || (queue.isEmpty() && flood == null && !closeWhenDrained))) {
+                        lock.wait(faults.hung ? 10 : 0);
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    while (!queue.isEmpty() && len + queue.peek().length <= BATCH) {
+                        byte[] b = queue.poll();
+                        System.arraycopy(b, 0, batch, len, b.length);
+                        len += b.length;
+                        queuedBytes -= b.length;
+                    }
+                    if (len == 0 && !queue.isEmpty()) {
+                        single = queue.poll();
+                        queuedBytes -= single.length;
+                    } else if (len == 0 && flood != null) {
+                        f = flood;
+                    } else if (len == 0 && closeWhenDrained) {
+                        break;
+                    }
+                }
+                if (len > 0) {
+                    write(batch, 0, len);
+                } else if (single != null) {
+                    write(single, 0, single.length);
+                } else if (f != null) {
+                    writeFlood(f);
+                }
+            }
+            session.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "sim.session " + session.id() + " write failed: " + e);
+            session.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.close();
+        }
+    }
+
+    private void writeFlood(FloodTarget f) throws IOException, InterruptedException {
+        long n = f.allowedNow();
+        if (n < 0) {
+            synchronized (lock) {
+                if (flood == f) {
+                    flood = null;
+                }
+            }
+            f.finish();
+            return;
+        }
+        if (n == 0) {
+            long waitNanos = f.nanosUntilNext();
+            synchronized (lock) {
+                if (queue.isEmpty() && flood == f && !closed) {
+                    lock.wait(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+                }
+            }
+            return;
+        }
+        int events = (int) n;
+        write(f.chunk(), 0, f.bytesFor(events));
+        f.sent(events);
+    }
+
+    private void write(byte[] b, int off, int len) throws IOException {
+        int split = faults.splitWrites;
+        if (split <= 0) {
+            timedWrite(b, off, len);
+            return;
+        }
+        int pos = off;
+        while (pos < off + len) {
+            int piece = Math.min(off + len - pos, 1 + ThreadLocalRandom.current().nextInt(split));
+            timedWrite(b, pos, piece);
+            pos += piece;
+        }
+    }
+
+    private void timedWrite(byte[] b, int off, int len) throws IOException {
+        writeStartedNanos = System.nanoTime() | 1;
+        try {
+            out.write(b, off, len);
+            out.flush();
+        } finally {
+            writeStartedNanos = 0;
+        }
+    }
+}
