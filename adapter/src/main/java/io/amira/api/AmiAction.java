@@ -106,7 +106,7 @@ public final class AmiAction {
         public Builder header(String headerName, String value) {
             checkName(name, headerName);
             checkValue(headerName, value, name);
-            if (size + 1 >= MAX_HEADERS) {
+            if (size >= MAX_HEADERS - 2) {
                 throw new InvalidHeaderException(headerName, "Action " + name + " would have more than "
                         + MAX_HEADERS + " headers with '" + headerName
                         + "' (Asterisk's limit, Action and ActionID included): split it into several actions");

@@ -60,7 +60,7 @@ public final class AmiDecoder {
 
     private State state = State.BANNER;
     /** The start of a line cut by the end of a read. */
-    private byte[] partial = new byte[256];
+    private byte[] partial;
     private int partialLength;
     /** For direct buffers, which have no array to scan in place. */
     private byte[] directChunk;
@@ -89,6 +89,7 @@ public final class AmiDecoder {
         }
         this.maxLineLength = maxLineLength;
         this.maxHeadersPerPacket = maxHeadersPerPacket;
+        this.partial = new byte[Math.min(256, maxLineLength + 1)];
     }
 
     public int maxLineLength() {
