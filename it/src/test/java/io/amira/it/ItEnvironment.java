@@ -5,8 +5,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Prepares the integration-test run before Arquillian starts WildFly: a free port offset for the
- * server, and the AMI server the adapter talks to, handed to WildFly as system properties that
- * arquillian.xml reads.
+ * server, and the AMI server the adapter talks to (the simulator, or a real Asterisk named by
+ * {@code AMIRA_IT_*}), handed to WildFly as system properties that arquillian.xml reads. Stops the
+ * simulator when the run ends.
  */
 public class ItEnvironment implements LauncherSessionListener {
 
@@ -15,6 +16,12 @@ public class ItEnvironment implements LauncherSessionListener {
         WildFlyPorts ports = WildFlyPorts.pickFree();
         System.setProperty("amira.it.port-offset", Integer.toString(ports.offset()));
         System.setProperty("amira.it.management-port", Integer.toString(ports.managementPort()));
-        System.setProperty("amira.it.server-properties", "");
+        AmiTarget.start();
+        System.setProperty("amira.it.server-properties", AmiTarget.serverProperties());
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        AmiTarget.stop();
     }
 }

@@ -69,7 +69,7 @@ final class ActionDispatcher {
         if (classes.startsWith("<none>")) {
             return 0;
         }
-        return EventClass.parseList(classes.replace(",all", "").replace("all", ""));
+        return EventClass.namedClasses(classes);
     }
 
     /** Attaches a handler to an action Asterisk lists; an action it does not list is added with the given synopsis. */

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocket;
 
 /** One AMI connection: reads actions, keeps the login state, event mask and filters, writes through its writer. */
 final class AmiSession implements Runnable {
@@ -72,6 +73,13 @@ final class AmiSession implements Runnable {
     public void run() {
         LOG.info(() -> "sim.session " + id + " open peer=" + peer);
         try {
+            if (socket instanceof SSLSocket) {
+                // Handshake here: on the writer thread it would count as a blocked write.
+                ((SSLSocket) socket).startHandshake();
+            }
+            Thread w = new Thread(writer, "amira-sim-writer-" + id);
+            w.setDaemon(true);
+            w.start();
             InputStream in = socket.getInputStream();
             writer.enqueue(BANNER);
             byte[] buf = new byte[16 * 1024];

@@ -220,7 +220,7 @@ public final class AmiSimulator implements AutoCloseable {
 
     /** Pre-encodes the event once and sends it to every session that may read it, at the spec's rate or flat out. */
     public Flood flood(FloodSpec spec) {
-        int category = EventClass.parseList(spec.eventClass);
+        int category = EventClass.namedClasses(spec.eventClass);
         Packet event = Packet.event(spec.eventName, EventClass.privilege(category));
         spec.headers.forEach(event::add);
         Flood flood = new Flood(spec, event.encode());
@@ -241,7 +241,8 @@ public final class AmiSimulator implements AutoCloseable {
     /** Sends an event to every session that may read it; the class comes from a "Privilege" entry, else "user". */
     public void emitEvent(String name, Map<String, String> headers) {
         String privilege = headers.getOrDefault("Privilege", "user,all");
-        int category = EventClass.parseList(privilege.replace(",all", ""));
+        int named = EventClass.namedClasses(privilege);
+        int category = named == 0 ? EventClass.USER : named;
         Packet event = Packet.event(name, EventClass.privilege(category));
         headers.forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Privilege")) {
@@ -275,9 +276,6 @@ public final class AmiSimulator implements AutoCloseable {
         }
         Thread reader = new Thread(session, "amira-sim-session-" + session.id());
         reader.setDaemon(true);
-        Thread writer = new Thread(session.writer, "amira-sim-writer-" + session.id());
-        writer.setDaemon(true);
-        writer.start();
         reader.start();
     }
 

@@ -37,6 +37,17 @@ final class EventClass {
         return mask;
     }
 
+    /** The classes named in a Privilege value or an action's "(Priv: ...)", ignoring "all". */
+    static int namedClasses(String privilege) {
+        int mask = 0;
+        for (String c : privilege.split(",")) {
+            if (!c.trim().equalsIgnoreCase("all")) {
+                mask |= parseList(c);
+            }
+        }
+        return mask;
+    }
+
     /** An EventMask or Login Events value: on/off, yes/no, true/false, a number or a class list. */
     static int parseEventMask(String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
