@@ -108,7 +108,7 @@ final class EventStream {
                 int failedAttempt = attempt;
                 LOG.log(attempt == 1 ? Level.WARNING : Level.INFO, () -> "AMIRA-IN-042 activation " + activationName
                         + ": cannot connect to " + settings.server() + " (attempt " + failedAttempt + "): " + e.getMessage()
-                        + "; retrying with backoff. Check the AMI host, port, user and secret.");
+                        + "; retrying with backoff");
                 LOG.log(Level.FINE, "AMIRA-IN-042 connect failure", e);
                 continue;
             }

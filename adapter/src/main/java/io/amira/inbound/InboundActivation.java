@@ -92,14 +92,17 @@ public final class InboundActivation {
     /** Events dropped because the buffer was full. */
     public long eventsDropped() { return dispatcher.dropped(); }
 
+    /**
+     * The bean's class name: WildFly gives every endpoint of an adapter the same activation name,
+     * so that alone does not tell the activations apart in logs and notifications.
+     */
     static String activationName(MessageEndpointFactory factory) {
-        String name = factory.getActivationName();
-        if (name == null || name.isBlank()) {
-            Class<?> endpointClass = factory.getEndpointClass();
-            name = endpointClass == null ? "amira-activation@" + Integer.toHexString(System.identityHashCode(factory))
-                    : endpointClass.getName();
+        Class<?> endpointClass = factory.getEndpointClass();
+        if (endpointClass != null) {
+            return endpointClass.getName();
         }
-        return name;
+        String name = factory.getActivationName();
+        return name == null || name.isBlank() ? "amira-activation@" + Integer.toHexString(System.identityHashCode(factory)) : name;
     }
 
     @Override
