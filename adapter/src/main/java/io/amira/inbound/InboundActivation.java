@@ -59,8 +59,8 @@ public final class InboundActivation {
             throw new NotSupportedException(e.getMessage(), e);
         }
         String name = activationName(endpointFactory);
-        Executor shortWork = new WorkManagerExecutor(workManager, false);
-        Executor longWork = new WorkManagerExecutor(workManager, longRunningHint);
+        Executor shortWork = WorkManagerExecutor.shortTasks(workManager);
+        Executor longWork = WorkManagerExecutor.longTasks(workManager, longRunningHint);
         OrderedDispatcher dispatcher = new OrderedDispatcher(name, config.ordering(), config.concurrency(),
                 config.bufferCapacity(), config.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
         EventStream stream = new EventStream(name, settings, config, sessions, longWork, dispatcher);

@@ -91,7 +91,7 @@ final class OrderedDispatcher {
                 return false;
             }
             waiting++;
-            startWorker = enqueue(keyOf(event), event) && claimWorker();
+            startWorker = needsWorker(enqueue(keyOf(event), event)) && claimWorker();
         }
         if (startWorker) {
             startWorker();
@@ -106,7 +106,7 @@ final class OrderedDispatcher {
             if (stopped) {
                 return;
             }
-            startWorker = enqueue(controlKey(), event) && claimWorker();
+            startWorker = needsWorker(enqueue(controlKey(), event)) && claimWorker();
         }
         if (startWorker) {
             startWorker();
@@ -205,6 +205,14 @@ final class OrderedDispatcher {
         lane.queuedOrBusy = true;
         ready.add(lane);
         return true;
+    }
+
+    /**
+     * Under the lock: a worker is needed when a lane became ready, or when none runs at all (an
+     * earlier start was refused by the WorkManager, and events must not wait for a quiet stream).
+     */
+    private boolean needsWorker(boolean laneBecameReady) {
+        return laneBecameReady || workers == 0;
     }
 
     /** Under the lock: counts one more worker when below the concurrency. */

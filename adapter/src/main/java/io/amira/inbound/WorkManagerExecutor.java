@@ -13,22 +13,37 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs tasks as WorkManager work, so every thread the inbound side uses is the container's. Tasks
- * that live as long as a connection (socket readers, reconnect loops) carry the long-running hint.
+ * that live as long as a connection (socket readers, reconnect loops) carry the long-running hint
+ * and may wait for a thread; delivery workers are started from the socket reader, which must never
+ * wait, so they are refused at once when the WorkManager has no room ({@code IMMEDIATE}).
  */
 final class WorkManagerExecutor implements Executor {
 
     private final WorkManager workManager;
     private final boolean longRunning;
+    private final boolean mayWait;
 
-    WorkManagerExecutor(WorkManager workManager, boolean longRunning) {
+    private WorkManagerExecutor(WorkManager workManager, boolean longRunning, boolean mayWait) {
         this.workManager = workManager;
         this.longRunning = longRunning;
+        this.mayWait = mayWait;
+    }
+
+    /** For delivery workers: never waits for a thread. */
+    static WorkManagerExecutor shortTasks(WorkManager workManager) {
+        return new WorkManagerExecutor(workManager, false, false);
+    }
+
+    /** For readers and connect loops; {@code hint}: mark them long-running (when the container supports the hint). */
+    static WorkManagerExecutor longTasks(WorkManager workManager, boolean hint) {
+        return new WorkManagerExecutor(workManager, hint, true);
     }
 
     @Override
     public void execute(Runnable task) {
         try {
-            workManager.scheduleWork(longRunning ? new LongRunningWork(task) : new TaskWork(task));
+            Work work = longRunning ? new LongRunningWork(task) : new TaskWork(task);
+            workManager.scheduleWork(work, mayWait ? WorkManager.INDEFINITE : WorkManager.IMMEDIATE, null, null);
         } catch (WorkException e) {
             throw new RejectedExecutionException("the WorkManager refused the work: " + e.getMessage(), e);
         }

@@ -41,9 +41,9 @@ class EventStreamTest {
         server.setPort(5038);
         AmiServerSettings settings = server.resolve(null);
         OrderedDispatcher dispatcher = new OrderedDispatcher("stream-test", config.ordering(), config.concurrency(),
-                config.bufferCapacity(), config.lifecycleEvents(), new WorkManagerExecutor(workManager, false),
+                config.bufferCapacity(), config.lifecycleEvents(), WorkManagerExecutor.shortTasks(workManager),
                 new EndpointTarget(endpoints, "stream-test"));
-        return new EventStream("stream-test", settings, config, sessions, new WorkManagerExecutor(workManager, true), dispatcher);
+        return new EventStream("stream-test", settings, config, sessions, WorkManagerExecutor.longTasks(workManager, true), dispatcher);
     }
 
     private List<String> names() {

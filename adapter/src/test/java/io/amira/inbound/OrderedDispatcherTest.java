@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +36,7 @@ class OrderedDispatcherTest {
 
     private OrderedDispatcher dispatcher(OrderingMode mode, int concurrency, int capacity, TestEndpointFactory factory) {
         return new OrderedDispatcher("test-activation", mode, concurrency, capacity, true,
-                new WorkManagerExecutor(workManager, false), new EndpointTarget(factory, "test-activation"));
+                WorkManagerExecutor.shortTasks(workManager), new EndpointTarget(factory, "test-activation"));
     }
 
     @Test
@@ -210,6 +212,7 @@ class OrderedDispatcherTest {
         }
         awaitQuietly(inBean);
 
+        dispatcher.halt(); // what stop() does first; stop() then waits for the delivery in progress
         Thread stopper = new Thread(() -> dispatcher.stop(Duration.ofSeconds(10)));
         stopper.start();
         letGo.countDown();
@@ -220,6 +223,29 @@ class OrderedDispatcherTest {
         assertEquals(0, factory.outstanding());
         assertFalse(dispatcher.offer(callEvent(1, 1000)));
         assertEquals(List.of(), factory.violations);
+    }
+
+    @Test
+    void aWorkManagerWithoutRoomNeverBlocksTheReaderAndTheNextEventRetries() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> seen.add(event.get("Seq")));
+        AtomicInteger refusals = new AtomicInteger(1);
+        Executor delegate = WorkManagerExecutor.shortTasks(workManager);
+        Executor full = task -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new RejectedExecutionException("no room, on purpose");
+            }
+            delegate.execute(task);
+        };
+        OrderedDispatcher dispatcher = new OrderedDispatcher("a", OrderingMode.CALL, 4, 100, true, full,
+                new EndpointTarget(factory, "a"));
+
+        assertTrue(dispatcher.offer(callEvent(1, 0)));
+        assertEquals(0, dispatcher.workers());
+        assertTrue(dispatcher.offer(callEvent(1, 1)));
+
+        await().until(() -> seen.size() == 2);
+        assertEquals(List.of("0", "1"), seen);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
