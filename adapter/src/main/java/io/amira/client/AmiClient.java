@@ -1,0 +1,331 @@
+package io.amira.client;
+
+import io.amira.api.AmiAction;
+import io.amira.api.AmiConnectionLostException;
+import io.amira.api.AmiEvent;
+import io.amira.api.AmiException;
+import io.amira.api.AmiResponse;
+import io.amira.protocol.AmiEncoder;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One logged-in AMI session over TCP or TLS. Thread-safe: any number of threads send actions at
+ * once, pipelined on the one socket, each answer matched to its caller by a per-connection ActionID.
+ * One reading task (from the given executor) reads the socket, completes answers and hands other
+ * events to the {@link AmiClientListener}; it also expires actions and sends keepalive Pings, so the
+ * session uses no other thread.
+ *
+ * <p>Futures returned by {@link #sendAsync} and {@link #sendAndAwaitEvent} complete on the reading
+ * thread: attach only non-blocking callbacks, or use the {@code ...Async} stages with your executor.
+ */
+public final class AmiClient implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AmiClient.class.getName());
+    /** The reader's socket read timeout: how often, at the least, it expires actions and checks keepalive. */
+    static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final Duration LOGOFF_TIMEOUT = Duration.ofSeconds(1);
+    private static final long READER_END_TIMEOUT_MILLIS = 2000;
+    private static final AmiClientListener NO_LISTENER = event -> { };
+
+    private final AmiClientConfig config;
+    private final String server;
+    private final AmiClientListener listener;
+    private final Socket socket;
+    private final ActionWriter writer;
+    private final PendingActions pending = new PendingActions();
+    private final SessionReader reader;
+    private final Keepalive keepalive;
+    private final AtomicBoolean dead = new AtomicBoolean();
+    private final AtomicBoolean closeRequested = new AtomicBoolean();
+    private volatile boolean loggedIn;
+
+    private AmiClient(AmiClientConfig config, AmiClientListener listener, Socket socket) throws IOException {
+        this.config = config;
+        this.server = config.server();
+        this.listener = listener == null ? NO_LISTENER : listener;
+        this.socket = socket;
+        socket.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(TICK_NANOS));
+        this.writer = new ActionWriter(socket.getOutputStream());
+        this.reader = new SessionReader(this, socket.getInputStream(), pending, this.listener, TICK_NANOS);
+        this.keepalive = new Keepalive(this, config.keepAliveInterval().toNanos(), config.keepAliveTimeout().toNanos());
+    }
+
+    /**
+     * Connects, logs in and starts reading. {@code readerExecutor} runs the long-lived reading task
+     * (the container's WorkManager inside the adapter); {@code null} starts one daemon thread for it.
+     * {@code listener} may be null when events are of no interest.
+     *
+     * @throws io.amira.api.AmiAuthenticationException when Asterisk refuses the username or secret
+     * @throws AmiException when the server cannot be reached or the TLS handshake fails
+     */
+    public static AmiClient connect(AmiClientConfig config, AmiClientListener listener, Executor readerExecutor)
+            throws AmiException {
+        Objects.requireNonNull(config, "config");
+        Socket socket = SocketOpener.open(config);
+        AmiClient client;
+        try {
+            client = new AmiClient(config, listener, socket);
+        } catch (IOException e) {
+            SocketOpener.closeQuietly(socket);
+            throw new AmiException("Cannot set up the AMI session to " + config.server() + ": " + e, e);
+        }
+        client.startReader(readerExecutor);
+        try {
+            Login.perform(client, config);
+        } catch (AmiException | RuntimeException e) {
+            client.closeRequested.set(true);
+            client.connectionLost("login did not succeed", null);
+            client.awaitReaderEnd();
+            throw e;
+        }
+        client.loggedIn = true;
+        LOG.log(Level.FINE, "AMI session to {0} logged in as {1} ({2})",
+                new Object[] {client.server, config.username(), client.reader.banner()});
+        return client;
+    }
+
+    private void startReader(Executor readerExecutor) throws AmiException {
+        try {
+            if (readerExecutor == null) {
+                Thread thread = new Thread(reader, "amira-ami-reader-" + server);
+                thread.setDaemon(true);
+                thread.start();
+            } else {
+                readerExecutor.execute(reader);
+            }
+        } catch (RejectedExecutionException e) {
+            SocketOpener.closeQuietly(socket);
+            throw new AmiException("Cannot start reading the AMI session to " + server
+                    + ": the executor refused the reading task (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Sends the action and waits for its answer, up to the configured default action timeout. */
+    public AmiResponse send(AmiAction action) throws AmiException {
+        return send(action, config.defaultActionTimeout());
+    }
+
+    /**
+     * Sends the action and waits for its whole answer (for list actions, up to the closing event).
+     *
+     * @throws io.amira.api.AmiActionFailedException Asterisk answered {@code Response: Error}
+     * @throws io.amira.api.AmiPermissionDeniedException Asterisk answered {@code Permission denied}
+     * @throws io.amira.api.AmiTimeoutException no complete answer within {@code timeout}
+     * @throws AmiConnectionLostException the session died or was closed first
+     * @throws io.amira.api.InvalidHeaderException (unchecked) a header holds CR or LF, or is too long;
+     *         nothing was written
+     */
+    public AmiResponse send(AmiAction action, Duration timeout) throws AmiException {
+        long timeoutNanos = timeoutNanos(timeout);
+        PendingResponse pendingResponse = new PendingResponse(pending.nextActionId(), action.name(), server, timeoutNanos);
+        submit(action, pendingResponse);
+        CompletableFuture<AmiResponse> future = pendingResponse.future;
+        try {
+            return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (pending.remove(pendingResponse)) {
+                pendingResponse.expire();
+            }
+            return outcome(future, pendingResponse);
+        } catch (ExecutionException e) {
+            throw asAmiException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmiException("Interrupted while waiting for the answer: " + pendingResponse.describe());
+        }
+    }
+
+    /**
+     * Sends the action; the future completes with its answer, or exceptionally with the exceptions
+     * {@link #send(AmiAction, Duration)} throws. {@code timeout} null means the default.
+     *
+     * @throws io.amira.api.InvalidHeaderException (unchecked, at once) nothing was written
+     */
+    public CompletableFuture<AmiResponse> sendAsync(AmiAction action, Duration timeout) {
+        PendingResponse pendingResponse = new PendingResponse(pending.nextActionId(), action.name(), server,
+                timeoutNanos(timeout));
+        submit(action, pendingResponse);
+        return pendingResponse.future;
+    }
+
+    /**
+     * Sends the action and completes with the first event named {@code eventName} that carries its
+     * ActionID — e.g. an async Originate's {@code OriginateResponse}. The waiter is registered before
+     * the action is written, so an event racing ahead of the response is not missed. The session must
+     * receive the event's class (login {@code Events} on or a mask including it). An Error response
+     * fails the future; {@code timeout} (null: the default) covers response and event together.
+     */
+    public CompletableFuture<AmiEvent> sendAndAwaitEvent(AmiAction action, String eventName, Duration timeout) {
+        Objects.requireNonNull(eventName, "eventName");
+        PendingEvent pendingEvent = new PendingEvent(pending.nextActionId(), action.name(), server,
+                timeoutNanos(timeout), eventName);
+        submit(action, pendingEvent);
+        return pendingEvent.future;
+    }
+
+    private void submit(AmiAction action, PendingAction pendingAction) {
+        byte[] packet = AmiEncoder.encode(action, pendingAction.actionId);
+        if (dead.get()) {
+            pendingAction.fail(lost(pendingAction, closeRequested.get() ? "the client was closed" : "the session is dead", null));
+            return;
+        }
+        pending.add(pendingAction);
+        // connectionLost() sets dead before failing the map: re-check so an action added meanwhile fails too.
+        if (dead.get()) {
+            if (pending.remove(pendingAction)) {
+                pendingAction.fail(lost(pendingAction, "the session died", null));
+            }
+            return;
+        }
+        try {
+            // Others in flight: they are likely about to queue too, so the write may wait a yield for them.
+            writer.write(packet, pending.size() > 1);
+        } catch (IOException e) {
+            connectionLost("writing to the socket failed: " + e, e);
+        }
+    }
+
+    private long timeoutNanos(Duration timeout) {
+        Duration effective = timeout == null ? config.defaultActionTimeout() : timeout;
+        if (effective.isNegative() || effective.isZero()) {
+            throw new IllegalArgumentException("An action timeout must be positive, not " + effective);
+        }
+        return effective.toNanos();
+    }
+
+    private static <T> T outcome(CompletableFuture<T> future, PendingAction action) throws AmiException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw asAmiException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmiException("Interrupted while waiting for the answer: " + action.describe());
+        }
+    }
+
+    private static AmiException asAmiException(Throwable cause) {
+        if (cause instanceof AmiException) {
+            return (AmiException) cause;
+        }
+        if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new AmiException(String.valueOf(cause), cause);
+    }
+
+    private AmiConnectionLostException lost(PendingAction action, String reason, Throwable cause) {
+        return new AmiConnectionLostException(action.describe() + " failed: the connection to " + server
+                + " is gone (" + reason + "); the action may or may not have run. Connect again to continue.", cause);
+    }
+
+    /** Whether the session is logged in and its socket alive, as far as the client knows. */
+    public boolean isConnected() {
+        return loggedIn && !dead.get();
+    }
+
+    /** {@code host:port} of the server, as messages name it. */
+    public String server() {
+        return server;
+    }
+
+    /** The server's greeting line, e.g. {@code Asterisk Call Manager/11.0.0}. */
+    public String banner() {
+        return reader.banner();
+    }
+
+    /** How many actions are waiting for (the rest of) their answer. */
+    public int pendingActions() {
+        return pending.size();
+    }
+
+    /**
+     * Logs off (waiting at most a second for Asterisk's Goodbye), closes the socket and fails what is
+     * still pending with {@link AmiConnectionLostException}. The reading task ends before this returns
+     * (bounded wait). Idempotent; the listener's onDisconnect is not called.
+     */
+    @Override
+    public void close() {
+        if (closeRequested.compareAndSet(false, true) && !dead.get()) {
+            try {
+                send(AmiAction.builder("Logoff").build(), LOGOFF_TIMEOUT);
+            } catch (AmiException e) {
+                LOG.log(Level.FINE, "AMI Logoff from {0} not answered cleanly: {1}", new Object[] {server, e.getMessage()});
+            }
+        }
+        connectionLost("the client was closed", null);
+        awaitReaderEnd();
+    }
+
+    private void awaitReaderEnd() {
+        try {
+            if (!reader.awaitEnd(READER_END_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, "AMI reader for {0} did not end within {1} ms after close",
+                        new Object[] {server, READER_END_TIMEOUT_MILLIS});
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- called by the reading task ---
+
+    boolean isDead() {
+        return dead.get();
+    }
+
+    void onTick(long now) {
+        pending.expire(now);
+        if (loggedIn) {
+            keepalive.tick(now, reader.lastReadNanos());
+        }
+    }
+
+    boolean writeStalledLongerThan(long nanos, long now) {
+        return writer.stalledLongerThan(nanos, now);
+    }
+
+    /**
+     * The session is over: closes the socket, fails every pending action at once and, unless the
+     * client was closed, tells the listener. Only the first call counts.
+     */
+    void connectionLost(String reason, Throwable cause) {
+        if (!dead.compareAndSet(false, true)) {
+            return;
+        }
+        SocketOpener.closeQuietly(socket);
+        boolean expected = closeRequested.get();
+        String why = expected ? "the client was closed" : reason;
+        pending.failAll(action -> lost(action, why, cause));
+        if (!expected && loggedIn) {
+            LOG.log(Level.WARNING, "AMI session to {0} lost: {1}", new Object[] {server, reason});
+            try {
+                listener.onDisconnect(new AmiConnectionLostException("The AMI session to " + server + " is lost: "
+                        + reason + ". Connect again to continue.", cause));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "AMI listener failed in onDisconnect for " + server, e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AmiClient[" + server + ", user " + config.username() + (isConnected() ? ", connected" : ", closed") + "]";
+    }
+}

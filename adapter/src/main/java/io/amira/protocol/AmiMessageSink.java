@@ -1,0 +1,11 @@
+package io.amira.protocol;
+
+/** Receives what {@link AmiDecoder} decodes, in stream order, on the decoding thread. */
+public interface AmiMessageSink {
+
+    /** The server's greeting line, e.g. {@code Asterisk Call Manager/11.0.0}; at most once per stream. */
+    void onBanner(String banner);
+
+    /** One complete packet. */
+    void onMessage(AmiMessage message);
+}
