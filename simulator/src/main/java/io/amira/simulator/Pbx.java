@@ -223,6 +223,11 @@ final class Pbx {
         if (soft) {
             publish(EventClass.CALL, ChannelEvents.hangup("SoftHangupRequest", c, cause, false));
         }
+        for (Channel x : peer == null ? List.of(c) : List.of(c, peer)) {
+            if (x.queueCall != null) {
+                x.queueCall.beforeHangup(x);
+            }
+        }
         runner.runHangupExtension(c);
         if (peer != null) {
             publish(EventClass.CALL, ChannelEvents.hangup("HangupRequest", peer, cause, false));

@@ -226,11 +226,31 @@ class CallModelTest {
         try (RawAmiClient c = admin("agent,call")) {
             c.action("Action", "Originate", "ActionID", "q", "Channel", "Local/300@demo", "Application", "Wait",
                     "Data", "2", "Async", "true", "CallerID", "\"Queue Caller\" <5552000>");
-            assertEquals("support", RawAmiClient.get(c.readUntil("Event", "QueueCallerJoin"), "Queue"));
-            List<String[]> connect = c.readUntil("Event", "AgentConnect");
-            assertEquals("Agent901", RawAmiClient.get(connect, "MemberName"));
-            assertEquals("5552000", RawAmiClient.get(connect, "CallerIDNum"));
-            assertEquals("caller", RawAmiClient.get(c.readUntil("Event", "AgentComplete"), "Reason"));
+            List<String> names = new java.util.ArrayList<>();
+            List<String> callerEvents = new java.util.ArrayList<>();
+            List<String[]> p;
+            do {
+                p = c.readPacket();
+                names.add(String.valueOf(RawAmiClient.get(p, "Event")));
+                if (String.valueOf(RawAmiClient.get(p, "Channel")).matches("Local/300@demo-[0-9a-f]{8};2")) {
+                    callerEvents.add(RawAmiClient.get(p, "Event"));
+                }
+                if ("AgentConnect".equals(RawAmiClient.get(p, "Event"))) {
+                    assertEquals("Agent901", RawAmiClient.get(p, "MemberName"));
+                    assertEquals("5552000", RawAmiClient.get(p, "CallerIDNum"));
+                }
+                if ("AgentComplete".equals(RawAmiClient.get(p, "Event"))) {
+                    assertEquals("caller", RawAmiClient.get(p, "Reason"));
+                }
+            } while (!callerEvents.contains("Hangup"));
+            assertTrue(names.indexOf("QueueCallerJoin") < names.indexOf("BridgeEnter"), names.toString());
+            assertTrue(names.indexOf("BridgeEnter") < names.indexOf("AgentConnect"), names.toString());
+            assertTrue(names.indexOf("BridgeLeave") > names.indexOf("AgentConnect"), names.toString());
+            assertTrue(names.indexOf("AgentCalled") < names.indexOf("BridgeEnter")
+                    && names.lastIndexOf("AgentCalled") < names.indexOf("BridgeEnter"), "both agents ring first: " + names);
+            assertTrue(callerEvents.indexOf("BridgeLeave") >= 0
+                    && callerEvents.indexOf("BridgeLeave") < callerEvents.indexOf("Hangup"),
+                    "the caller leaves the bridge before it hangs up: " + callerEvents);
             await().atMost(Duration.ofSeconds(5)).until(() -> sim.channelCount() == 0);
         }
     }
