@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -226,7 +228,7 @@ public final class AmiSimulator implements AutoCloseable {
         Packet event = Packet.event(spec.eventName, EventClass.privilege(category));
         spec.headers.forEach(event::add);
         Flood flood = new Flood(spec, event.encode());
-        var targets = new java.util.ArrayList<AmiSession>();
+        List<AmiSession> targets = new ArrayList<>();
         for (AmiSession s : sessions.all()) {
             if (s.accepts(category, event)) {
                 targets.add(s);

@@ -7,6 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Command line: {@code java -jar amira-simulator.jar --port 5038 [options]}; Ctrl-C stops it. */
@@ -46,9 +48,9 @@ public final class Main {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %5$s%6$s%n");
         }
         // One line per session (INFO) and per action (FINE) on stderr.
-        SIM_LOGGER.setLevel(java.util.logging.Level.FINE);
-        for (java.util.logging.Handler h : Logger.getLogger("").getHandlers()) {
-            h.setLevel(java.util.logging.Level.FINE);
+        SIM_LOGGER.setLevel(Level.FINE);
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            h.setLevel(Level.FINE);
         }
         Options o;
         try {
