@@ -121,6 +121,26 @@ class CallModelTest {
     }
 
     @Test
+    void dualRedirectMovesBothChannels() throws IOException {
+        try (RawAmiClient c = admin("dialplan")) {
+            RawAmiClient calls = admin("call");
+            String one = originate200(calls);
+            calls.close();
+            String two = one.replace(";1", ";2");
+            c.action("Action", "Redirect", "ActionID", "r", "Channel", two, "ExtraChannel", one,
+                    "Context", "demo", "Exten", "900", "Priority", "1", "ExtraContext", "demo", "ExtraExten", "901",
+                    "ExtraPriority", "1");
+            assertEquals("Dual Redirect successful", RawAmiClient.get(c.readUntil("ActionID", "r"), "Message"));
+            java.util.Map<String, String> extenByChannel = new java.util.HashMap<>();
+            while (extenByChannel.size() < 2) {
+                List<String[]> p = c.readUntil("Event", "Newexten");
+                extenByChannel.put(RawAmiClient.get(p, "Channel"), RawAmiClient.get(p, "Extension"));
+            }
+            assertEquals(java.util.Map.of(two, "900", one, "901"), extenByChannel);
+        }
+    }
+
+    @Test
     void setvarAndGetvarOnALiveChannel() throws IOException {
         try (RawAmiClient c = admin("call,dialplan")) {
             String channel = originate200(c);
