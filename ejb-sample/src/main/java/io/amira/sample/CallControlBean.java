@@ -56,6 +56,24 @@ public class CallControlBean {
         return result;
     }
 
+    /**
+     * Calls {@code channel} and, once answered, runs {@code Wait(1)} on it (a call with no other
+     * party); returns at once and logs the outcome when Asterisk reports it.
+     */
+    public void originateAndLog(String channel, Duration timeout) throws ResourceException {
+        try (AmiConnection connection = connectionFactory.getConnection()) {
+            connection.originateAsync(AmiActions.originate(channel).toApplication("Wait", "1").timeout(timeout).build(),
+                    timeout.plusSeconds(5)).whenComplete((result, failure) -> {
+                        if (failure == null) {
+                            LOG.log(Level.INFO, "AMIRA-SAMPLE-001 originate {0}: {1}", new Object[] {channel, result});
+                        } else {
+                            LOG.log(Level.WARNING, "AMIRA-SAMPLE-003 originate {0} failed: {1}",
+                                    new Object[] {channel, failure.getMessage()});
+                        }
+                    });
+        }
+    }
+
     /** The channels Asterisk has now: the response's events are the {@code Status} items. */
     public AmiResponse status() throws AmiException, ResourceException {
         try (AmiConnection connection = connectionFactory.getConnection()) {
