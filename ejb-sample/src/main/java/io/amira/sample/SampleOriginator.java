@@ -65,10 +65,11 @@ public class SampleOriginator {
 
     /** The pool's message plus the adapter's reason beneath it (e.g. the server refusing connections). */
     private static String why(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof io.amira.api.AmiException) {
+                return failure.getMessage() + " (" + cause.getMessage() + ")";
+            }
         }
-        return root == failure ? failure.getMessage() : failure.getMessage() + " (" + root.getMessage() + ")";
+        return failure.getMessage();
     }
 }
