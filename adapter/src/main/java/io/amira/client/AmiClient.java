@@ -129,6 +129,10 @@ public final class AmiClient implements AutoCloseable {
      *         nothing was written
      */
     public AmiResponse send(AmiAction action, Duration timeout) throws AmiException {
+        if (reader.isReadingThread()) {
+            throw new IllegalStateException("send(" + action.name() + ") called on the reading thread of " + server
+                    + " (from a listener) would wait for itself: use sendAsync there");
+        }
         long timeoutNanos = timeoutNanos(timeout);
         PendingResponse pendingResponse = new PendingResponse(pending.nextActionId(), action.name(), server, timeoutNanos);
         submit(action, pendingResponse);
@@ -262,15 +266,24 @@ public final class AmiClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        boolean onReadingThread = reader.isReadingThread();
         if (closeRequested.compareAndSet(false, true) && !dead.get()) {
+            AmiAction logoff = AmiAction.of("Logoff");
             try {
-                send(AmiAction.builder("Logoff").build(), LOGOFF_TIMEOUT);
+                if (onReadingThread) {
+                    // Called from the listener: the answer could only be read by this very thread.
+                    sendAsync(logoff, LOGOFF_TIMEOUT);
+                } else {
+                    send(logoff, LOGOFF_TIMEOUT);
+                }
             } catch (AmiException e) {
                 LOG.log(Level.FINE, "AMI Logoff from {0} not answered cleanly: {1}", new Object[] {server, e.getMessage()});
             }
         }
         connectionLost("the client was closed", null);
-        awaitReaderEnd();
+        if (!onReadingThread) {
+            awaitReaderEnd();
+        }
     }
 
     private void awaitReaderEnd() {
