@@ -1,6 +1,9 @@
 package io.amira;
 
+import io.amira.config.AmiServerProperties;
 import io.amira.inbound.AmiActivationSpec;
+import io.amira.inbound.InboundActivation;
+import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -9,6 +12,7 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.HintsContext;
 
 import javax.transaction.xa.XAResource;
 import java.util.Map;
@@ -28,7 +32,8 @@ public class AmiraResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(AmiraResourceAdapter.class.getName());
 
-    private final Map<MessageEndpointFactory, AmiActivationSpec> activations = new ConcurrentHashMap<>();
+    private final Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
+    private final AmiServerProperties serverProperties = new AmiServerProperties();
     private transient BootstrapContext bootstrapContext;
 
     @Override
@@ -39,22 +44,42 @@ public class AmiraResourceAdapter implements ResourceAdapter {
 
     @Override
     public void stop() {
-        activations.clear();
+        for (MessageEndpointFactory factory : activations.keySet()) {
+            stopActivation(factory);
+        }
         LOG.info("AMIRA-002 Amira resource adapter stopped");
     }
 
     @Override
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
             throws ResourceException {
-        AmiActivationSpec amiSpec = (AmiActivationSpec) spec;
-        activations.put(endpointFactory, amiSpec);
-        LOG.info(() -> "AMIRA-003 endpoint activated: " + endpointFactory.getActivationName());
+        if (!(spec instanceof AmiActivationSpec amiSpec)) {
+            throw new NotSupportedException("Amira activates AmiActivationSpec only, not "
+                    + (spec == null ? "null" : spec.getClass().getName()));
+        }
+        if (bootstrapContext == null) {
+            throw new IllegalStateException("Amira resource adapter not started: cannot activate "
+                    + endpointFactory.getActivationName());
+        }
+        InboundActivation activation = InboundActivation.start(endpointFactory, amiSpec, serverProperties,
+                bootstrapContext.getWorkManager(), bootstrapContext.isContextSupported(HintsContext.class));
+        InboundActivation previous = activations.put(endpointFactory, activation);
+        if (previous != null) {
+            previous.stop();
+        }
+        LOG.info(() -> "AMIRA-003 endpoint activated: " + activation.name());
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
-        if (activations.remove(endpointFactory) != null) {
-            LOG.info(() -> "AMIRA-004 endpoint deactivated: " + endpointFactory.getActivationName());
+        stopActivation(endpointFactory);
+    }
+
+    private void stopActivation(MessageEndpointFactory endpointFactory) {
+        InboundActivation activation = activations.remove(endpointFactory);
+        if (activation != null) {
+            activation.stop();
+            LOG.info(() -> "AMIRA-004 endpoint deactivated: " + activation.name());
         }
     }
 
@@ -63,8 +88,14 @@ public class AmiraResourceAdapter implements ResourceAdapter {
         return activations.size();
     }
 
-    BootstrapContext bootstrapContext() {
+    /** The container's bootstrap context (its WorkManager runs the adapter's threads); null before start. */
+    public BootstrapContext bootstrapContext() {
         return bootstrapContext;
+    }
+
+    /** The server properties set on the adapter: the fallback for connection definitions and activation specs. */
+    public AmiServerProperties serverProperties() {
+        return serverProperties;
     }
 
     @Override

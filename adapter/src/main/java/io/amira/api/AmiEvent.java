@@ -59,6 +59,29 @@ public final class AmiEvent {
         return Collections.unmodifiableList(values);
     }
 
+    /** The {@code Linkedid} header (shared by every channel of one call), or {@code null}. */
+    public String linkedId() {
+        return get("Linkedid");
+    }
+
+    /** The {@code Uniqueid} header (one channel), or {@code null}. */
+    public String uniqueId() {
+        return get("Uniqueid");
+    }
+
+    /** The {@code Channel} header, or {@code null}. */
+    public String channel() {
+        return get("Channel");
+    }
+
+    /**
+     * Whether this is one of Amira's own lifecycle notifications ({@link AmiLifecycleEvents}), not
+     * an event Asterisk sent.
+     */
+    public boolean isLifecycle() {
+        return AmiLifecycleEvents.isLifecycle(name);
+    }
+
     /** How many headers the event has, repeats included. */
     public int size() {
         return headerNames.length;

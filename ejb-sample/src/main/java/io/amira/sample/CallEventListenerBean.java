@@ -2,23 +2,32 @@ package io.amira.sample;
 
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
-import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 
 import java.util.logging.Logger;
 
-/** Receives AMI events from the Amira resource adapter in the same EAR and logs each one. */
-@MessageDriven(
-        messageListenerInterface = AmiEventListener.class,
-        activationConfig = {
-            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "amira.ear#adapter.rar")
-        })
+/**
+ * How to receive AMI events in your application: a message-driven bean implementing
+ * {@link AmiEventListener}. The binding to the adapter ({@code amira.ear#adapter.rar}) is in
+ * META-INF/jboss-ejb3.xml; activation config properties choose which events arrive (see
+ * docs/configuration.md). This one logs every call event on one line and keeps the
+ * {@link CallBoard} up to date. Events of one call arrive in order; different calls in parallel.
+ */
+@MessageDriven(messageListenerInterface = AmiEventListener.class)
 public class CallEventListenerBean implements AmiEventListener {
 
     private static final Logger LOG = Logger.getLogger(CallEventListenerBean.class.getName());
 
+    @EJB
+    private CallBoard callBoard;
+
     @Override
     public void onEvent(AmiEvent event) {
-        LOG.info(() -> "AMI event " + event.name());
+        if (event.get("Channel") == null) {
+            return;
+        }
+        LOG.info(() -> EventLines.describe(event));
+        callBoard.apply(event);
     }
 }

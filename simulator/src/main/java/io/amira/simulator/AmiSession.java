@@ -111,7 +111,7 @@ final class AmiSession implements Runnable {
         }
         String name = action.get("Action");
         sim.counters.action(name);
-        LOG.info(() -> "sim.action session=" + id + " user=" + (user == null ? "-" : user.name) + " action=" + name
+        LOG.fine(() -> "sim.action session=" + id + " user=" + (user == null ? "-" : user.name) + " action=" + name
                 + " actionId=" + action.get("ActionID"));
         long delay = sim.faults.responseDelayNanos;
         if (delay > 0) {

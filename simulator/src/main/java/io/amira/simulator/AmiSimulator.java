@@ -30,6 +30,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final TlsMaterial tls;
     private final ScheduledExecutorService timers;
     private volatile boolean closed;
+    private volatile FloodSpec floodOnLogin;
 
     private AmiSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
@@ -147,6 +148,7 @@ public final class AmiSimulator implements AutoCloseable {
         LOG.info(() -> "sim.fault refuse-connections for " + forHowLong);
         server.stop();
         sessions.closeAll();
+        pbx.hangupAll();
         timers.schedule(() -> {
             if (!closed) {
                 startListening();
@@ -238,6 +240,40 @@ public final class AmiSimulator implements AutoCloseable {
         return flood;
     }
 
+    /**
+     * From now on, floods every session that logs in (and may read the event) with this spec;
+     * null stops doing so. Used by the command line's --flood.
+     */
+    public void floodEachLogin(FloodSpec spec) {
+        floodOnLogin = spec;
+    }
+
+    void loggedIn(AmiSession session) {
+        FloodSpec spec = floodOnLogin;
+        if (spec == null) {
+            return;
+        }
+        int category = EventClass.namedClasses(spec.eventClass);
+        Packet event = Packet.event(spec.eventName, EventClass.privilege(category));
+        spec.headers.forEach(event::add);
+        if (session.accepts(category, event)) {
+            Flood flood = new Flood(spec, event.encode());
+            flood.targets(1);
+            session.writer.startFlood(new FloodTarget(flood, spec.count, spec.ratePerSecond));
+        }
+    }
+
+    /**
+     * Places a call as an async Originate without ActionID would, e.g. placeCall("Local/100@demo",
+     * "Wait", "2"): its events go to every session that may read them.
+     */
+    public void placeCall(String channel, String application, String data) {
+        Packet action = new Packet().add("Action", "Originate").add("Channel", channel)
+                .add("Application", application).add("Data", data).add("Async", "true");
+        Originate o = new Originate(action, 1, 30_000);
+        pbx.execute(() -> o.start(pbx));
+    }
+
     /** Sends an event to every session that may read it; the class comes from a "Privilege" entry, else "user". */
     public void emitEvent(String name, Map<String, String> headers) {
         String privilege = headers.getOrDefault("Privilege", "user,all");
@@ -273,6 +309,15 @@ public final class AmiSimulator implements AutoCloseable {
                     + config.authLimit + " reached");
             closeQuietly(socket);
             return;
+        }
+        long authTimeout = config.authTimeout.toMillis();
+        if (authTimeout > 0) {
+            timers.schedule(() -> {
+                if (!session.authenticated && !session.isClosed()) {
+                    LOG.info(() -> "sim.session " + session.id() + " not logged in after " + authTimeout + " ms: closing (authtimeout)");
+                    session.close();
+                }
+            }, authTimeout, TimeUnit.MILLISECONDS);
         }
         Thread reader = new Thread(session, "amira-sim-session-" + session.id());
         reader.setDaemon(true);

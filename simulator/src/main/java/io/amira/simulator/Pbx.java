@@ -35,10 +35,13 @@ final class Pbx {
     private int uniqueSeq;
     private int localSeq;
     long callsProcessed;
+    /** Stretches Wait() and Playback() (config waitScale). */
+    final double waitScale;
 
     Pbx(SimulatorConfig config, SessionRegistry sessions) {
         this.sessions = sessions;
         this.dialplan = config.dialplan;
+        this.waitScale = config.waitScale;
         this.runner = new DialplanRunner(this);
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "amira-sim-pbx");
@@ -75,6 +78,8 @@ final class Pbx {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the simulator's PBX thread", e);
+        } catch (java.util.concurrent.CancellationException | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("the simulator is closing", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("simulator PBX task failed: " + e.getCause(), e.getCause());
         }
@@ -98,8 +103,23 @@ final class Pbx {
         };
     }
 
+    /** A restart: every channel disappears, queue callers too (nobody is connected to hear about it). */
+    void hangupAll() {
+        call(() -> {
+            for (Channel c : liveChannels()) {
+                hangup(c, HangupCause.NORMAL, false);
+            }
+            return null;
+        });
+    }
+
     void shutdown() {
-        loop.shutdownNow();
+        for (Runnable pending : loop.shutdownNow()) {
+            if (pending instanceof java.util.concurrent.Future) {
+                // Unblocks an action thread waiting in call().
+                ((java.util.concurrent.Future<?>) pending).cancel(false);
+            }
+        }
     }
 
     // ---- events --------------------------------------------------------------------------------
@@ -115,7 +135,13 @@ final class Pbx {
     }
 
     Channel newChannel(String name, String linkedid, String device, String context, String exten) {
-        String uid = (System.currentTimeMillis() / 1000) + "." + uniqueSeq++;
+        return newChannel(name, null, linkedid, device, context, exten);
+    }
+
+    /** uniqueid null: Asterisk's own form, epoch seconds "." sequence. */
+    Channel newChannel(String name, String uniqueid, String linkedid, String device, String context, String exten) {
+        String uid = uniqueid != null && !uniqueid.isEmpty() ? uniqueid
+                : (System.currentTimeMillis() / 1000) + "." + uniqueSeq++;
         Channel c = new Channel(name, uid, linkedid, device, context, exten);
         channels.put(name, c);
         return c;

@@ -78,6 +78,7 @@ final class SessionActions {
                 other.deliverEvent(auth.encode());
             }
         }
+        sim.loggedIn(s);
     }
 
     private Packet successfulAuth(AmiSession s, UserAccount u, boolean md5) {

@@ -59,6 +59,19 @@ class CallModelTest {
     }
 
     @Test
+    void channelIdSetsTheUniqueids() throws IOException {
+        try (RawAmiClient c = admin("call")) {
+            c.action("Action", "Originate", "ActionID", "o", "Channel", "Local/100@demo", "Application", "Wait",
+                    "Data", "1", "Async", "true", "ChannelId", "my-call-1", "OtherChannelId", "my-call-2");
+            List<String[]> r = c.readUntil("Event", "OriginateResponse");
+            assertEquals("my-call-1", RawAmiClient.get(r, "Uniqueid"));
+            List<String[]> h = c.readUntil("Event", "Hangup");
+            assertEquals("my-call-2", RawAmiClient.get(h, "Uniqueid"));
+            assertEquals("my-call-1", RawAmiClient.get(h, "Linkedid"));
+        }
+    }
+
+    @Test
     void syncOriginateFailsWithAsteriskWording() throws IOException {
         try (RawAmiClient c = admin("off")) {
             c.action("Action", "Originate", "ActionID", "o", "Channel", "Local/busy@sim", "Application", "Wait", "Data", "1");
@@ -237,6 +250,35 @@ class CallModelTest {
         try (RawAmiClient first = new RawAmiClient(sim); RawAmiClient second = new RawAmiClient(sim)) {
             assertEquals("Asterisk Call Manager/11.0.0\r\n", first.readBanner());
             assertTrue(second.closedWithin(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void authTimeoutClosesSessionsThatNeverLogIn() throws IOException {
+        sim = AmiSimulator.start(SimulatorConfig.builder().authTimeout(Duration.ofMillis(300)).build());
+        try (RawAmiClient idle = new RawAmiClient(sim); RawAmiClient active = admin("off")) {
+            idle.readBanner();
+            assertTrue(idle.closedWithin(Duration.ofSeconds(5)));
+            active.action("Action", "Ping", "ActionID", "p");
+            assertEquals("Pong", RawAmiClient.get(active.readUntil("ActionID", "p"), "Ping"));
+        }
+    }
+
+    @Test
+    void placeCallRaisesTheCallsEvents() throws IOException {
+        try (RawAmiClient c = admin("user")) {
+            sim.placeCall("Local/100@demo", "Wait", "1");
+            assertEquals("Demo", RawAmiClient.get(c.readUntil("Event", "UserEvent"), "UserEvent"));
+        }
+    }
+
+    @Test
+    void aRestartEndsTheCalls() throws IOException {
+        try (RawAmiClient c = admin("call")) {
+            originate200(c);
+            assertEquals(2, sim.channelCount());
+            sim.refuseConnections(Duration.ofMillis(200));
+            assertEquals(0, sim.channelCount());
         }
     }
 

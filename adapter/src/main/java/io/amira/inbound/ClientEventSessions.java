@@ -1,0 +1,100 @@
+package io.amira.inbound;
+
+import io.amira.api.AmiAction;
+import io.amira.api.AmiEvent;
+import io.amira.api.AmiException;
+import io.amira.client.AmiClient;
+import io.amira.client.AmiClientConfig;
+import io.amira.client.AmiClientListener;
+import io.amira.config.AmiServerSettings;
+
+import java.util.concurrent.Executor;
+import java.util.logging.Logger;
+
+/**
+ * Event sessions over {@link AmiClient}. Server-side filtering, so Asterisk does not send what the
+ * bean does not want: the login's event mask is the activation's privilege classes, and each wanted
+ * event name becomes a {@code Filter} action ({@code Event: Name}). Both are part of every login,
+ * so they hold again after a reconnect. Asterisk allows {@code Filter} only to users with the
+ * {@code system} write class; without it the adapter's own filter still decides alone.
+ */
+final class ClientEventSessions implements EventSession.Factory {
+
+    static final ClientEventSessions INSTANCE = new ClientEventSessions();
+    private static final Logger LOG = Logger.getLogger(ClientEventSessions.class.getName());
+
+    private ClientEventSessions() {
+    }
+
+    @Override
+    public EventSession open(AmiServerSettings settings, EventFilter filter, EventSession.Listener listener,
+                             Executor readerExecutor) throws AmiException {
+        AmiClient client = AmiClient.connect(clientConfig(settings, filter.loginEventMask()), new AmiClientListener() {
+            @Override
+            public void onEvent(AmiEvent event) {
+                listener.onEvent(event);
+            }
+
+            @Override
+            public void onDisconnect(AmiException cause) {
+                listener.onDisconnect(cause);
+            }
+        }, readerExecutor);
+        installServerFilter(client, filter);
+        return new ClientSession(client);
+    }
+
+    static AmiClientConfig clientConfig(AmiServerSettings settings, String events) {
+        AmiClientConfig.Builder builder = AmiClientConfig.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .username(settings.username())
+                .secret(settings.secret())
+                .tls(settings.tls())
+                .verifyHostname(settings.verifyHostname())
+                .authType("plain".equals(settings.authType()) ? AmiClientConfig.AuthType.PLAIN : AmiClientConfig.AuthType.MD5)
+                .events(events)
+                .connectTimeout(settings.connectTimeout())
+                .defaultActionTimeout(settings.actionTimeout())
+                .keepAliveInterval(settings.keepAliveInterval())
+                .keepAliveTimeout(settings.keepAliveTimeout());
+        if (settings.trustStore() != null) {
+            builder.trustStorePath(settings.trustStore());
+        }
+        if (settings.trustStorePassword() != null) {
+            builder.trustStorePassword(settings.trustStorePassword());
+        }
+        if (settings.trustStoreType() != null) {
+            builder.trustStoreType(settings.trustStoreType());
+        }
+        return builder.build();
+    }
+
+    private static void installServerFilter(AmiClient client, EventFilter filter) {
+        for (String name : filter.names()) {
+            AmiAction action = AmiAction.builder("Filter")
+                    .header("Operation", "Add")
+                    .header("Filter", "Event: " + name.replace(".", "\\."))
+                    .build();
+            try {
+                client.send(action);
+            } catch (AmiException e) {
+                LOG.info(() -> "AMIRA-IN-044 " + client.server() + " did not take the event filter (" + e.getMessage()
+                        + "); filtering in the adapter only. Give the AMI user the system write class to filter on the server.");
+                return;
+            }
+        }
+    }
+
+    private record ClientSession(AmiClient client) implements EventSession {
+        @Override
+        public String server() {
+            return client.server();
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.amira.inbound;
+
+import io.amira.api.AmiEvent;
+import io.amira.api.AmiLifecycleEvents;
+import io.amira.config.AmiServerSettings;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The event connection of one activation: connects as WorkManager work, feeds what passes the
+ * filter to the dispatcher, and after a loss reconnects with backoff and jitter (the login event
+ * mask and the server-side filter are part of every login), announcing each change to the bean as
+ * a lifecycle notification. A hung server is detected by the session's keepalive and handled as a
+ * loss.
+ */
+final class EventStream {
+
+    private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
+
+    private final String activationName;
+    private final AmiServerSettings settings;
+    private final EventFilter filter;
+    private final boolean announce;
+    private final Backoff backoff;
+    private final EventSession.Factory sessions;
+    private final Executor longRunning;
+    private final OrderedDispatcher dispatcher;
+
+    private final Object lock = new Object();
+    private boolean stopped;
+    private Attempt current;
+    private EventSession session;
+    private boolean everConnected;
+    private long downSinceNanos;
+
+    EventStream(String activationName, AmiServerSettings settings, InboundConfig config, EventSession.Factory sessions,
+                Executor longRunning, OrderedDispatcher dispatcher) {
+        this.activationName = activationName;
+        this.settings = settings;
+        this.filter = config.filter();
+        this.announce = config.lifecycleEvents();
+        this.backoff = new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay());
+        this.sessions = sessions;
+        this.longRunning = longRunning;
+        this.dispatcher = dispatcher;
+        dispatcher.server(settings.server());
+    }
+
+    /** Connects in the background; returns at once. */
+    void start() {
+        scheduleConnect(false);
+    }
+
+    /** Whether a session is logged in now. */
+    boolean isConnected() {
+        synchronized (lock) {
+            return session != null;
+        }
+    }
+
+    /** Stops delivery at once and closes the session; a connect in progress closes what it opens. */
+    void stop() {
+        EventSession open;
+        synchronized (lock) {
+            stopped = true;
+            open = session;
+            session = null;
+            current = null;
+            lock.notifyAll();
+        }
+        dispatcher.halt();
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    private void scheduleConnect(boolean afterLoss) {
+        try {
+            longRunning.execute(() -> connectLoop(afterLoss));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.SEVERE, "AMIRA-IN-045 activation " + activationName + ": the WorkManager refused the "
+                    + "connect work for " + settings.server() + "; no events until the bean is redeployed", e);
+        }
+    }
+
+    private void connectLoop(boolean afterLoss) {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            if ((afterLoss || attempt > 1) && !waitUnlessStopped(backoff.delayMillis(attempt))) {
+                return;
+            }
+            Attempt listener = new Attempt();
+            synchronized (lock) {
+                if (stopped) {
+                    return;
+                }
+                current = listener;
+            }
+            EventSession opened;
+            try {
+                opened = sessions.open(settings, filter, listener, longRunning);
+            } catch (Exception e) {
+                int failedAttempt = attempt;
+                LOG.log(attempt == 1 ? Level.WARNING : Level.INFO, () -> "AMIRA-IN-042 activation " + activationName
+                        + ": cannot connect to " + settings.server() + " (attempt " + failedAttempt + "): " + e.getMessage()
+                        + "; retrying with backoff");
+                LOG.log(Level.FINE, "AMIRA-IN-042 connect failure", e);
+                continue;
+            }
+            if (connected(listener, opened, attempt)) {
+                return;
+            }
+        }
+    }
+
+    /** Records the new session; false when it died already (try again). Closes it when stopped meanwhile. */
+    private boolean connected(Attempt listener, EventSession opened, int attempts) {
+        boolean reconnect;
+        long downMillis = 0;
+        synchronized (lock) {
+            if (!stopped && listener.lostEarly != null) {
+                current = null;
+                return false;
+            }
+            if (!stopped) {
+                session = opened;
+                reconnect = everConnected;
+                everConnected = true;
+                if (reconnect) {
+                    downMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSinceNanos);
+                }
+                return announceConnected(reconnect, attempts, downMillis);
+            }
+        }
+        opened.close();
+        return true;
+    }
+
+    private boolean announceConnected(boolean reconnect, int attempts, long downMillis) {
+        if (reconnect) {
+            LOG.info(() -> "AMIRA-IN-043 activation " + activationName + ": reconnected to " + settings.server()
+                    + " after " + downMillis + " ms and " + attempts + " attempts; events of that interval are lost");
+            lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.RECONNECTED,
+                    AmiLifecycleEvents.ACTIVATION, activationName, AmiLifecycleEvents.SERVER, settings.server(),
+                    AmiLifecycleEvents.ATTEMPTS, Integer.toString(attempts),
+                    AmiLifecycleEvents.DOWN_MILLIS, Long.toString(downMillis)));
+        } else {
+            LOG.info(() -> "AMIRA-IN-040 activation " + activationName + ": receiving events from " + settings.server()
+                    + " (event mask " + filter.loginEventMask() + ")");
+            lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.CONNECTED,
+                    AmiLifecycleEvents.ACTIVATION, activationName, AmiLifecycleEvents.SERVER, settings.server()));
+        }
+        return true;
+    }
+
+    private void lost(Attempt listener, Exception cause) {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            if (current != listener || session == null) {
+                listener.lostEarly = cause;
+                return;
+            }
+            session = null;
+            current = null;
+            downSinceNanos = System.nanoTime();
+        }
+        String reason = cause == null ? "closed by the server" : String.valueOf(cause.getMessage());
+        LOG.warning(() -> "AMIRA-IN-041 activation " + activationName + ": lost the event connection to "
+                + settings.server() + " (" + reason + "); reconnecting");
+        lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.DISCONNECTED,
+                AmiLifecycleEvents.ACTIVATION, activationName, AmiLifecycleEvents.SERVER, settings.server(),
+                AmiLifecycleEvents.CAUSE, reason));
+        scheduleConnect(true);
+    }
+
+    private void lifecycle(AmiEvent event) {
+        if (announce) {
+            dispatcher.offerLifecycle(event);
+        }
+    }
+
+    private boolean waitUnlessStopped(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (lock) {
+            while (!stopped) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The listener of one connection attempt, so reports from an old session are told apart. */
+    private final class Attempt implements EventSession.Listener {
+        volatile Exception lostEarly;
+
+        @Override
+        public void onEvent(AmiEvent event) {
+            if (filter.accepts(event)) {
+                dispatcher.offer(event);
+            }
+        }
+
+        @Override
+        public void onDisconnect(Exception cause) {
+            lost(this, cause);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.amira.inbound;
+
+import java.time.Duration;
+
+/** The parsed, valid inbound part of an activation spec. */
+record InboundConfig(EventFilter filter, OrderingMode ordering, int concurrency, int bufferCapacity,
+                     boolean lifecycleEvents, Duration reconnectInitialDelay, Duration reconnectMaxDelay) {
+}

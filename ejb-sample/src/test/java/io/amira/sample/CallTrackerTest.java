@@ -1,0 +1,138 @@
+package io.amira.sample;
+
+import io.amira.api.AmiEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CallTrackerTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final CallTracker tracker = new CallTracker(clock);
+
+    @Test
+    void newChannelsOfOneLinkedidFormOneCall() {
+        tracker.apply(event("Newchannel", "Local/100@demo-1;1", "L1", "U1", "Down", "1234", "AMI Test"));
+        tracker.apply(event("Newchannel", "Local/100@demo-1;2", "L1", "U2", "Ring", "", ""));
+
+        List<CallTracker.ActiveCall> calls = tracker.activeCalls();
+        assertEquals(1, calls.size());
+        assertEquals("L1", calls.get(0).linkedId());
+        assertEquals(Map.of("Local/100@demo-1;1", "Down", "Local/100@demo-1;2", "Ring"), calls.get(0).channelStates());
+        assertEquals("AMI Test <1234>", calls.get(0).callerId());
+    }
+
+    @Test
+    void stateChangesAreTracked() {
+        tracker.apply(event("Newchannel", "SIP/a-1", "L1", "U1", "Down", "", ""));
+        tracker.apply(event("Newstate", "SIP/a-1", "L1", "U1", "Ringing", "", ""));
+        tracker.apply(event("Newstate", "SIP/a-1", "L1", "U1", "Up", "", ""));
+
+        assertEquals("Up", tracker.activeCalls().get(0).channelStates().get("SIP/a-1"));
+    }
+
+    @Test
+    void callEndsWithItsLastChannelAndReportsCauseInWords() {
+        tracker.apply(event("Newchannel", "Local/100@demo-1;1", "L1", "U1", "Down", "1234", ""));
+        tracker.apply(event("Newchannel", "Local/100@demo-1;2", "L1", "U2", "Ring", "", ""));
+        clock.advance(Duration.ofSeconds(3));
+
+        Optional<CallTracker.EndedCall> first = tracker.apply(hangup("Local/100@demo-1;2", "L1", "16", "Normal Clearing"));
+        Optional<CallTracker.EndedCall> last = tracker.apply(hangup("Local/100@demo-1;1", "L1", "16", "Normal Clearing"));
+
+        assertTrue(first.isEmpty());
+        assertTrue(last.isPresent());
+        assertEquals("Normal Clearing", last.get().cause());
+        assertEquals(Duration.ofSeconds(3), last.get().duration());
+        assertEquals("1234", last.get().callerId());
+        assertTrue(tracker.activeCalls().isEmpty());
+    }
+
+    @Test
+    void causeFallsBackToTheNumberWithoutCauseText() {
+        assertEquals("cause 17", CallTracker.causeInWords(hangup("SIP/a-1", "L1", "17", null)));
+    }
+
+    @Test
+    void concurrentCallsAreKeptApart() {
+        for (int i = 0; i < 50; i++) {
+            tracker.apply(event("Newchannel", "SIP/a-" + i, "L" + i, "U" + i, "Up", "10" + i, ""));
+        }
+        List<Optional<CallTracker.EndedCall>> ended = new ArrayList<>();
+        for (int i = 0; i < 50; i += 2) {
+            ended.add(tracker.apply(hangup("SIP/a-" + i, "L" + i, "17", "User busy")));
+        }
+
+        assertTrue(ended.stream().allMatch(Optional::isPresent));
+        assertEquals(25, tracker.activeCalls().size());
+        assertTrue(tracker.activeCalls().stream().allMatch(call -> Integer.parseInt(call.linkedId().substring(1)) % 2 == 1));
+    }
+
+    @Test
+    void eventsWithoutAChannelAreIgnored() {
+        assertTrue(tracker.apply(AmiEvent.of("FullyBooted", new String[] {"Event"}, new String[] {"FullyBooted"})).isEmpty());
+        assertTrue(tracker.activeCalls().isEmpty());
+    }
+
+    @Test
+    void logLineShowsTheCallAtAGlance() {
+        String line = EventLines.describe(hangup("Local/100@demo-1;2", "L1", "16", "Normal Clearing"));
+
+        assertEquals("Hangup Local/100@demo-1;2 state=Up cause=Normal Clearing call=L1", line);
+    }
+
+    private static AmiEvent event(String name, String channel, String linkedId, String uniqueId, String state,
+                                  String callerIdNum, String callerIdName) {
+        return AmiEvent.of(name,
+                new String[] {"Event", "Privilege", "Channel", "ChannelStateDesc", "CallerIDNum", "CallerIDName", "Uniqueid", "Linkedid"},
+                new String[] {name, "call,all", channel, state, callerIdNum, callerIdName, uniqueId, linkedId});
+    }
+
+    private static AmiEvent hangup(String channel, String linkedId, String cause, String causeText) {
+        List<String> names = new ArrayList<>(List.of("Event", "Channel", "ChannelStateDesc", "Uniqueid", "Linkedid", "Cause"));
+        List<String> values = new ArrayList<>(List.of("Hangup", channel, "Up", channel + "-u", linkedId, cause));
+        if (causeText != null) {
+            names.add("Cause-txt");
+            values.add(causeText);
+        }
+        return AmiEvent.of("Hangup", names.toArray(String[]::new), values.toArray(String[]::new));
+    }
+
+    private static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration by) {
+            now.updateAndGet(t -> t.plus(by));
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.amira.it;
+
+import io.amira.simulator.AmiSimulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The AMI server the integration tests run against: a real Asterisk when {@code AMIRA_IT_HOST} is
+ * set (with {@code AMIRA_IT_PORT}, {@code AMIRA_IT_USERNAME}, {@code AMIRA_IT_SECRET}), else the
+ * simulator, started once for the whole run in this JVM.
+ */
+public final class AmiTarget {
+
+    private static final String DEFAULT_CHANNEL = "Local/100@demo";
+
+    private static volatile AmiSimulator simulator;
+
+    private AmiTarget() {
+    }
+
+    /** True when the tests run against the simulator, so faults can be injected. */
+    public static boolean isSimulated() {
+        return env("AMIRA_IT_HOST") == null;
+    }
+
+    public static String host() {
+        return isSimulated() ? simulator().host() : env("AMIRA_IT_HOST");
+    }
+
+    public static int port() {
+        return isSimulated() ? simulator().port() : Integer.parseInt(envOr("AMIRA_IT_PORT", "5038"));
+    }
+
+    public static String username() {
+        return isSimulated() ? "admin" : env("AMIRA_IT_USERNAME");
+    }
+
+    public static String secret() {
+        return isSimulated() ? "amp111" : env("AMIRA_IT_SECRET");
+    }
+
+    /** The channel test calls go to: the transcripts' extension that answers, raises UserEvent Demo, hangs up. */
+    public static String channel() {
+        return envOr("AMIRA_IT_CHANNEL", DEFAULT_CHANNEL);
+    }
+
+    /** The simulator; only for tests that checked {@link #isSimulated()} (fault injection, counters). */
+    public static AmiSimulator simulator() {
+        AmiSimulator current = simulator;
+        if (current == null) {
+            throw new IllegalStateException("The simulator is not running: the tests target a real Asterisk (AMIRA_IT_HOST)");
+        }
+        return current;
+    }
+
+    static void start() {
+        if (isSimulated() && simulator == null) {
+            try {
+                simulator = AmiSimulator.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the AMI simulator", e);
+            }
+        }
+    }
+
+    static void stop() {
+        AmiSimulator current = simulator;
+        simulator = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /**
+     * The adapter's MicroProfile Config properties pointing the server at this target. The secret
+     * is not among them: the build hands it to WildFly as the AMIRA_SECRET environment variable.
+     */
+    static String serverProperties() {
+        return "-Damira.host=" + host() + " -Damira.port=" + port() + " -Damira.username=" + username();
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = env(name);
+        return value == null ? fallback : value;
+    }
+}

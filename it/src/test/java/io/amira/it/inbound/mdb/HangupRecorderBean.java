@@ -1,0 +1,25 @@
+package io.amira.it.inbound.mdb;
+
+import io.amira.api.AmiEvent;
+import io.amira.api.AmiEventListener;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+
+/** Test-only MDB that wants Hangup events only (no lifecycle notifications). */
+@MessageDriven(messageListenerInterface = AmiEventListener.class, activationConfig = {
+        @ActivationConfigProperty(propertyName = "eventNames", propertyValue = "Hangup"),
+        @ActivationConfigProperty(propertyName = "lifecycleEvents", propertyValue = "false")
+})
+public class HangupRecorderBean implements AmiEventListener {
+
+    public static final String RECORDER = "hangup";
+
+    @EJB
+    private EventRecorder recorder;
+
+    @Override
+    public void onEvent(AmiEvent event) {
+        recorder.record(RECORDER, event);
+    }
+}
