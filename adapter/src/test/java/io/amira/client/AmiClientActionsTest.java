@@ -245,6 +245,18 @@ class AmiClientActionsTest {
     }
 
     @Test
+    void anErrorResponseFailsTheEventWaiterAtOnce() throws Exception {
+        simulator = AmiSimulator.start();
+        client = AmiClient.connect(config(simulator, "readonly", "ro123").events("on").build(), null, null);
+        CompletableFuture<AmiEvent> refused = client.sendAndAwaitEvent(AmiAction.builder("Originate")
+                .header("Channel", "Local/100@demo").header("Application", "Wait").header("Data", "1")
+                .header("Async", "true").build(), "OriginateResponse", Duration.ofSeconds(30));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(2, TimeUnit.SECONDS));
+        assertInstanceOf(AmiPermissionDeniedException.class, e.getCause());
+        await().atMost(Duration.ofSeconds(1)).until(() -> client.pendingActions() == 0);
+    }
+
+    @Test
     void eventsReachTheListenerAndAThrowingListenerDoesNotKillTheSession() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener recorder = new SimulatorClients.RecordingListener();
