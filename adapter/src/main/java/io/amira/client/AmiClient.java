@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +52,8 @@ public final class AmiClient implements AutoCloseable {
     private final AtomicBoolean dead = new AtomicBoolean();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private volatile boolean loggedIn;
+    /** Callers blocked in send(): when there are some, answers will wake them to queue more actions. */
+    private final AtomicInteger waitingCallers = new AtomicInteger();
 
     private AmiClient(AmiClientConfig config, AmiClientListener listener, Socket socket) throws IOException {
         this.config = config;
@@ -137,6 +140,7 @@ public final class AmiClient implements AutoCloseable {
         PendingResponse pendingResponse = new PendingResponse(pending.nextActionId(), action.name(), server, timeoutNanos);
         submit(action, pendingResponse);
         CompletableFuture<AmiResponse> future = pendingResponse.future;
+        waitingCallers.incrementAndGet();
         try {
             return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -149,6 +153,8 @@ public final class AmiClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AmiException("Interrupted while waiting for the answer: " + pendingResponse.describe());
+        } finally {
+            waitingCallers.decrementAndGet();
         }
     }
 
@@ -195,8 +201,9 @@ public final class AmiClient implements AutoCloseable {
             return;
         }
         try {
-            // Others in flight: they are likely about to queue too, so the write may wait a yield for them.
-            writer.write(packet, pending.size() > 1);
+            // Other callers wait in send(): answers arriving now wake them to queue their next actions,
+            // so the write may wait a yield for them. A lone (e.g. asynchronous) sender never yields.
+            writer.write(packet, waitingCallers.get() > 0);
         } catch (IOException e) {
             connectionLost("writing to the socket failed: " + e, e);
         }
