@@ -158,6 +158,11 @@ public final class AmiClient implements AutoCloseable {
         }
     }
 
+    /** {@link #sendAsync(AmiAction, Duration)} with the configured default action timeout. */
+    public CompletableFuture<AmiResponse> sendAsync(AmiAction action) {
+        return sendAsync(action, null);
+    }
+
     /**
      * Sends the action; the future completes with its answer, or exceptionally with the exceptions
      * {@link #send(AmiAction, Duration)} throws. {@code timeout} null means the default.
