@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The least an AMI server can do for pipelined Pings: one thread per connection that reads
@@ -18,6 +20,7 @@ import java.util.List;
  */
 final class RawPingServer implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(RawPingServer.class.getName());
     private static final byte[] BANNER = "Asterisk Call Manager/11.0.0\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket serverSocket;
@@ -52,7 +55,7 @@ final class RawPingServer implements AutoCloseable {
                 session.start();
             }
         } catch (IOException e) {
-            // close(): the server socket is closed, the acceptor ends.
+            LOG.log(Level.FINE, "raw responder stopped accepting: {0}", e.toString());
         }
     }
 
@@ -96,7 +99,7 @@ final class RawPingServer implements AutoCloseable {
                 System.arraycopy(input, packetStart, input, 0, kept);
             }
         } catch (IOException e) {
-            // The client went away: this session is over.
+            LOG.log(Level.FINE, "raw responder session ended: {0}", e.toString());
         }
     }
 
