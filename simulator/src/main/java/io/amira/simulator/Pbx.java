@@ -8,8 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +81,7 @@ final class Pbx {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the simulator's PBX thread", e);
-        } catch (java.util.concurrent.CancellationException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (CancellationException | RejectedExecutionException e) {
             throw new IllegalStateException("the simulator is closing", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("simulator PBX task failed: " + e.getCause(), e.getCause());
@@ -115,9 +118,9 @@ final class Pbx {
 
     void shutdown() {
         for (Runnable pending : loop.shutdownNow()) {
-            if (pending instanceof java.util.concurrent.Future) {
+            if (pending instanceof Future) {
                 // Unblocks an action thread waiting in call().
-                ((java.util.concurrent.Future<?>) pending).cancel(false);
+                ((Future<?>) pending).cancel(false);
             }
         }
     }
@@ -222,6 +225,11 @@ final class Pbx {
         }
         if (soft) {
             publish(EventClass.CALL, ChannelEvents.hangup("SoftHangupRequest", c, cause, false));
+        }
+        for (Channel x : peer == null ? List.of(c) : List.of(c, peer)) {
+            if (x.queueCall != null) {
+                x.queueCall.beforeHangup(x);
+            }
         }
         runner.runHangupExtension(c);
         if (peer != null) {

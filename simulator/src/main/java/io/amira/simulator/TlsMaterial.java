@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class TlsMaterial {
         Path dir = Files.createTempDirectory("amira-sim-tls");
         generate(dir);
         try {
-            Files.move(dir, home, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(dir, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // Another JVM won the race or the directory is stale: use this JVM's own copy.
             home = dir;

@@ -121,6 +121,26 @@ class CallModelTest {
     }
 
     @Test
+    void dualRedirectMovesBothChannels() throws IOException {
+        try (RawAmiClient c = admin("dialplan")) {
+            RawAmiClient calls = admin("call");
+            String one = originate200(calls);
+            calls.close();
+            String two = one.replace(";1", ";2");
+            c.action("Action", "Redirect", "ActionID", "r", "Channel", two, "ExtraChannel", one,
+                    "Context", "demo", "Exten", "900", "Priority", "1", "ExtraContext", "demo", "ExtraExten", "901",
+                    "ExtraPriority", "1");
+            assertEquals("Dual Redirect successful", RawAmiClient.get(c.readUntil("ActionID", "r"), "Message"));
+            java.util.Map<String, String> extenByChannel = new java.util.HashMap<>();
+            while (extenByChannel.size() < 2) {
+                List<String[]> p = c.readUntil("Event", "Newexten");
+                extenByChannel.put(RawAmiClient.get(p, "Channel"), RawAmiClient.get(p, "Extension"));
+            }
+            assertEquals(java.util.Map.of(two, "900", one, "901"), extenByChannel);
+        }
+    }
+
+    @Test
     void setvarAndGetvarOnALiveChannel() throws IOException {
         try (RawAmiClient c = admin("call,dialplan")) {
             String channel = originate200(c);
@@ -226,11 +246,31 @@ class CallModelTest {
         try (RawAmiClient c = admin("agent,call")) {
             c.action("Action", "Originate", "ActionID", "q", "Channel", "Local/300@demo", "Application", "Wait",
                     "Data", "2", "Async", "true", "CallerID", "\"Queue Caller\" <5552000>");
-            assertEquals("support", RawAmiClient.get(c.readUntil("Event", "QueueCallerJoin"), "Queue"));
-            List<String[]> connect = c.readUntil("Event", "AgentConnect");
-            assertEquals("Agent901", RawAmiClient.get(connect, "MemberName"));
-            assertEquals("5552000", RawAmiClient.get(connect, "CallerIDNum"));
-            assertEquals("caller", RawAmiClient.get(c.readUntil("Event", "AgentComplete"), "Reason"));
+            List<String> names = new java.util.ArrayList<>();
+            List<String> callerEvents = new java.util.ArrayList<>();
+            List<String[]> p;
+            do {
+                p = c.readPacket();
+                names.add(String.valueOf(RawAmiClient.get(p, "Event")));
+                if (String.valueOf(RawAmiClient.get(p, "Channel")).matches("Local/300@demo-[0-9a-f]{8};2")) {
+                    callerEvents.add(RawAmiClient.get(p, "Event"));
+                }
+                if ("AgentConnect".equals(RawAmiClient.get(p, "Event"))) {
+                    assertEquals("Agent901", RawAmiClient.get(p, "MemberName"));
+                    assertEquals("5552000", RawAmiClient.get(p, "CallerIDNum"));
+                }
+                if ("AgentComplete".equals(RawAmiClient.get(p, "Event"))) {
+                    assertEquals("caller", RawAmiClient.get(p, "Reason"));
+                }
+            } while (!callerEvents.contains("Hangup"));
+            assertTrue(names.indexOf("QueueCallerJoin") < names.indexOf("BridgeEnter"), names.toString());
+            assertTrue(names.indexOf("BridgeEnter") < names.indexOf("AgentConnect"), names.toString());
+            assertTrue(names.indexOf("BridgeLeave") > names.indexOf("AgentConnect"), names.toString());
+            assertTrue(names.indexOf("AgentCalled") < names.indexOf("BridgeEnter")
+                    && names.lastIndexOf("AgentCalled") < names.indexOf("BridgeEnter"), "both agents ring first: " + names);
+            assertTrue(callerEvents.indexOf("BridgeLeave") >= 0
+                    && callerEvents.indexOf("BridgeLeave") < callerEvents.indexOf("Hangup"),
+                    "the caller leaves the bridge before it hangs up: " + callerEvents);
             await().atMost(Duration.ofSeconds(5)).until(() -> sim.channelCount() == 0);
         }
     }
