@@ -10,6 +10,8 @@ import io.amira.protocol.AmiEncoder;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -177,6 +179,39 @@ public final class AmiClient implements AutoCloseable {
     }
 
     /**
+     * Sends several actions with one socket write (e.g. many QueueAdd at once); the futures, in the
+     * same order, complete as {@link #sendAsync(AmiAction, Duration)}'s do. Every action is encoded
+     * before anything is registered or written, so one invalid header refuses the whole batch.
+     *
+     * @throws io.amira.api.InvalidHeaderException (unchecked, at once) nothing was written
+     */
+    public List<CompletableFuture<AmiResponse>> sendAllAsync(List<AmiAction> actions, Duration timeout) {
+        long timeoutNanos = timeoutNanos(timeout);
+        int count = actions.size();
+        PendingResponse[] batch = new PendingResponse[count];
+        byte[][] packets = new byte[count][];
+        int length = 0;
+        for (int i = 0; i < count; i++) {
+            AmiAction action = actions.get(i);
+            batch[i] = new PendingResponse(pending.nextActionId(), action.name(), server, timeoutNanos);
+            packets[i] = AmiEncoder.encode(action, batch[i].actionId);
+            length += packets[i].length;
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (byte[] packet : packets) {
+            System.arraycopy(packet, 0, joined, at, packet.length);
+            at += packet.length;
+        }
+        List<CompletableFuture<AmiResponse>> futures = new ArrayList<>(count);
+        for (PendingResponse pendingResponse : batch) {
+            futures.add(pendingResponse.future);
+        }
+        submit(joined, batch);
+        return futures;
+    }
+
+    /**
      * Sends the action and completes with the first event named {@code eventName} that carries its
      * ActionID — e.g. an async Originate's {@code OriginateResponse}. The waiter is registered before
      * the action is written, so an event racing ahead of the response is not missed. The session must
@@ -192,16 +227,27 @@ public final class AmiClient implements AutoCloseable {
     }
 
     private void submit(AmiAction action, PendingAction pendingAction) {
-        byte[] packet = AmiEncoder.encode(action, pendingAction.actionId);
+        submit(AmiEncoder.encode(action, pendingAction.actionId), pendingAction);
+    }
+
+    /** Registers the actions, then writes their encoded bytes (one packet or several joined). */
+    private void submit(byte[] packet, PendingAction... actions) {
         if (dead.get()) {
-            pendingAction.fail(lost(pendingAction, closeRequested.get() ? "the client was closed" : "the session is dead", null));
+            String reason = closeRequested.get() ? "the client was closed" : "the session is dead";
+            for (PendingAction action : actions) {
+                action.fail(lost(action, reason, null));
+            }
             return;
         }
-        pending.add(pendingAction);
-        // connectionLost() sets dead before failing the map: re-check so an action added meanwhile fails too.
+        for (PendingAction action : actions) {
+            pending.add(action);
+        }
+        // connectionLost() sets dead before failing the map: re-check so actions added meanwhile fail too.
         if (dead.get()) {
-            if (pending.remove(pendingAction)) {
-                pendingAction.fail(lost(pendingAction, "the session died", null));
+            for (PendingAction action : actions) {
+                if (pending.remove(action)) {
+                    action.fail(lost(action, "the session died", null));
+                }
             }
             return;
         }

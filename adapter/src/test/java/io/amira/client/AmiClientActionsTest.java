@@ -136,6 +136,20 @@ class AmiClientActionsTest {
     }
 
     @Test
+    void aBatchGoesOutTogetherAndEachAnswerFindsItsFuture() throws Exception {
+        connectAdmin();
+        List<AmiAction> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(AmiAction.builder("Getvar").header("Variable", "BATCH_" + i).build());
+        }
+        List<CompletableFuture<AmiResponse>> answers = client.sendAllAsync(batch, Duration.ofSeconds(10));
+        for (int i = 0; i < 500; i++) {
+            assertEquals("BATCH_" + i, answers.get(i).get(10, TimeUnit.SECONDS).get("Variable"));
+        }
+        await().atMost(Duration.ofSeconds(1)).until(() -> client.pendingActions() == 0);
+    }
+
+    @Test
     void listActionsAreCollectedUntilTheirCompleteEvent() throws Exception {
         connectAdmin();
         client.send(AmiAction.builder("Originate").header("Channel", "Local/200@demo").header("Application", "Wait")

@@ -6,7 +6,11 @@ import io.amira.client.AmiClientConfig;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import io.amira.api.AmiResponse;
+
 import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Amira's pipelining without a thread per caller: one thread keeps {@code window} Pings in flight
- * with {@code sendAsync}, the completions (on the reading thread) record the latency and free a
- * slot. Shows what one session carries when callers need no wake-up each.
+ * with {@code sendAllAsync} (every slot freed since its last turn goes out in one write); the
+ * completions (on the reading thread) record the latency and free a slot. Shows what one session
+ * carries when callers need no wake-up each.
  */
 final class AsyncWindowPing {
 
@@ -41,15 +46,20 @@ final class AsyncWindowPing {
                     measuring = true;
                 }
                 slots.acquire();
+                // Every slot freed meanwhile goes out in the same socket write.
+                int free = 1 + slots.drainPermits();
                 long start = System.nanoTime();
-                client.sendAsync(PING, Duration.ofSeconds(10)).whenComplete((response, failure) -> {
-                    if (failure == null) {
-                        recorder.recordValue(System.nanoTime() - start);
-                    } else {
-                        errors.increment();
-                    }
-                    slots.release();
-                });
+                for (CompletableFuture<AmiResponse> answer : client.sendAllAsync(Collections.nCopies(free, PING),
+                        Duration.ofSeconds(10))) {
+                    answer.whenComplete((response, failure) -> {
+                        if (failure == null) {
+                            recorder.recordValue(System.nanoTime() - start);
+                        } else {
+                            errors.increment();
+                        }
+                        slots.release();
+                    });
+                }
             }
             long elapsed = System.nanoTime() - warmupEnd;
             slots.acquire(window);

@@ -65,7 +65,7 @@ public final class PingBench {
                         host, port, callers, warmupSeconds, seconds);
             }
         }
-        AsyncWindowPing.run("Amira sendAsync → " + server, host, port, 64, warmupSeconds, seconds);
+        AsyncWindowPing.run("Amira sendAllAsync → " + server, host, port, 64, warmupSeconds, seconds);
     }
 
     private static void run(String label, ClientFactory factory, String host, int port, int callers,
