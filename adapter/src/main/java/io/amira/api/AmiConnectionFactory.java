@@ -1,13 +1,30 @@
 package io.amira.api;
 
-import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
+import jakarta.resource.cci.ConnectionFactory;
+import jakarta.resource.cci.ConnectionSpec;
 
-import java.io.Serializable;
+/**
+ * Hands out pooled AMI connections; inject it with {@code @Resource(lookup = "java:/eis/amira")}.
+ * It is also the CCI {@link ConnectionFactory} of the same pool (and a
+ * {@link jakarta.resource.cci.RecordFactory} through {@link #getRecordFactory()}): inject either
+ * type under the same name.
+ */
+public interface AmiConnectionFactory extends ConnectionFactory {
 
-/** Hands out pooled AMI connections; inject it with {@code @Resource(lookup = "java:/eis/amira")}. */
-public interface AmiConnectionFactory extends Serializable, Referenceable {
-
-    /** A connection from the pool; close it (try-with-resources) to give it back. */
+    /** A connection from the pool, logged in as the connection definition's user; close it to give it back. */
+    @Override
     AmiConnection getConnection() throws ResourceException;
+
+    /**
+     * A connection logged in with the given credentials ({@link AmiConnectionSpec}); the pool only
+     * hands out connections logged in as that user for it.
+     */
+    @Override
+    AmiConnection getConnection(ConnectionSpec spec) throws ResourceException;
+
+    /** A connection logged in as the given AMI user. */
+    default AmiConnection getConnection(String username, String secret) throws ResourceException {
+        return getConnection(new AmiConnectionSpec(username, secret));
+    }
 }

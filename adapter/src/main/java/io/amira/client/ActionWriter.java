@@ -33,8 +33,10 @@ final class ActionWriter {
     /**
      * Queues one encoded packet and, unless another caller is flushing (and will write it), writes
      * the queue. On return the packet is either written or in the hands of the current flusher.
+     * {@code coalesce}: other actions are in flight, so yield once before writing to let their
+     * callers (just woken by answers) queue theirs into the same write.
      */
-    void write(byte[] packet) throws IOException {
+    void write(byte[] packet, boolean coalesce) throws IOException {
         synchronized (lock) {
             while (queuedLength > MAX_QUEUED && flushing && failure == null) {
                 try {
@@ -52,6 +54,11 @@ final class ActionWriter {
                 return;
             }
             flushing = true;
+        }
+        if (coalesce) {
+            // Other callers were just woken by answers and are about to queue their next actions:
+            // giving them the CPU first lets one socket write carry many actions.
+            Thread.yield();
         }
         flushQueue();
     }

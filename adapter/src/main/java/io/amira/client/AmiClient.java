@@ -191,7 +191,8 @@ public final class AmiClient implements AutoCloseable {
             return;
         }
         try {
-            writer.write(packet);
+            // Others in flight: they are likely about to queue too, so the write may wait a yield for them.
+            writer.write(packet, pending.size() > 1);
         } catch (IOException e) {
             connectionLost("writing to the socket failed: " + e, e);
         }

@@ -16,7 +16,9 @@ public final class AmiDecodeException extends IOException {
         /** A line longer than {@link AmiDecoder#maxLineLength()} bytes (CR LF not counted). */
         LINE_LENGTH,
         /** More than {@link AmiDecoder#maxHeadersPerPacket()} headers (or legacy Command body lines) in one packet. */
-        HEADERS_PER_PACKET
+        HEADERS_PER_PACKET,
+        /** A packet larger than {@link AmiDecoder#maxPacketBytes()} bytes, CR LF included. */
+        PACKET_BYTES
     }
 
     private final Limit limit;

@@ -27,10 +27,12 @@ import java.util.List;
  * <li>Text is decoded as UTF-8 (ASCII stays on a fast path).</li>
  * </ul>
  *
- * <p>Limits: a line longer than {@link #maxLineLength()} bytes (CR LF not counted), or a packet
+ * <p>Limits: a line longer than {@link #maxLineLength()} bytes (CR LF not counted), a packet
  * with more than {@link #maxHeadersPerPacket()} headers (legacy Command body lines count as
- * headers), ends in an {@link AmiDecodeException} naming the limit. The decoder never buffers more
- * than one line of at most {@code maxLineLength + 1} bytes.
+ * headers), or a packet of more than {@link #maxPacketBytes()} bytes ends in an
+ * {@link AmiDecodeException} naming the limit. The decoder never buffers more than one line of at
+ * most {@code maxLineLength + 1} bytes, and a packet in progress never holds more than
+ * {@code maxPacketBytes} of text.
  *
  * <p>After an {@link AmiDecodeException} the packet in progress is dropped and the decoder
  * <b>resynchronises</b>: it skips input up to the next empty line, then decodes normally again.
@@ -44,6 +46,8 @@ public final class AmiDecoder {
     public static final int DEFAULT_MAX_LINE_LENGTH = 16 * 1024;
     /** Default most headers (or legacy Command body lines) accepted in one packet. */
     public static final int DEFAULT_MAX_HEADERS_PER_PACKET = 8 * 1024;
+    /** Default largest packet accepted, in bytes of its lines (CR LF included). */
+    public static final int DEFAULT_MAX_PACKET_BYTES = 8 * 1024 * 1024;
 
     private static final byte CR = '\r';
     private static final byte LF = '\n';
@@ -56,7 +60,9 @@ public final class AmiDecoder {
 
     private final int maxLineLength;
     private final int maxHeadersPerPacket;
+    private final int maxPacketBytes;
     private final HeaderNames headerNames = new HeaderNames();
+    private final ValueCache valueCache = new ValueCache();
 
     private State state = State.BANNER;
     /** The start of a line cut by the end of a read. */
@@ -68,6 +74,7 @@ public final class AmiDecoder {
     private String[] names = new String[64];
     private String[] values = new String[64];
     private int headerCount;
+    private int packetBytes;
     private boolean followsResponse;
     private List<String> legacyBody;
 
@@ -77,10 +84,14 @@ public final class AmiDecoder {
     private int consumed;
 
     public AmiDecoder() {
-        this(DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_HEADERS_PER_PACKET);
+        this(DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_HEADERS_PER_PACKET, DEFAULT_MAX_PACKET_BYTES);
     }
 
     public AmiDecoder(int maxLineLength, int maxHeadersPerPacket) {
+        this(maxLineLength, maxHeadersPerPacket, DEFAULT_MAX_PACKET_BYTES);
+    }
+
+    public AmiDecoder(int maxLineLength, int maxHeadersPerPacket, int maxPacketBytes) {
         if (maxLineLength < 64) {
             throw new IllegalArgumentException("maxLineLength must be at least 64 bytes, was " + maxLineLength);
         }
@@ -88,7 +99,12 @@ public final class AmiDecoder {
             throw new IllegalArgumentException("maxHeadersPerPacket must be at least 1, was " + maxHeadersPerPacket);
         }
         this.maxLineLength = maxLineLength;
+        if (maxPacketBytes < maxLineLength) {
+            throw new IllegalArgumentException("maxPacketBytes (" + maxPacketBytes
+                    + ") must be at least maxLineLength (" + maxLineLength + ")");
+        }
         this.maxHeadersPerPacket = maxHeadersPerPacket;
+        this.maxPacketBytes = maxPacketBytes;
         this.partial = new byte[Math.min(256, maxLineLength + 1)];
     }
 
@@ -98,6 +114,10 @@ public final class AmiDecoder {
 
     public int maxHeadersPerPacket() {
         return maxHeadersPerPacket;
+    }
+
+    public int maxPacketBytes() {
+        return maxPacketBytes;
     }
 
     /**
@@ -166,7 +186,7 @@ public final class AmiDecoder {
                 consumed = p;
                 continue;
             }
-            int lf = indexOfLf(a, p, end);
+            int lf = Bytes.indexOf(a, p, end, LF, Bytes.LF_PATTERN);
             if (lf < 0) {
                 keepPartial(a, p, end);
                 consumed = end;
@@ -184,15 +204,6 @@ public final class AmiDecoder {
             }
             p = lf + 1;
         }
-    }
-
-    private static int indexOfLf(byte[] a, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (a[i] == LF) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void keepPartial(byte[] a, int from, int end) throws AmiDecodeException {
@@ -255,7 +266,7 @@ public final class AmiDecoder {
                     return;
                 }
                 state = State.HEADERS;
-                if (indexOf(a, from, end, COLON) < 0) {
+                if (Bytes.indexOf(a, from, end, COLON, Bytes.COLON_PATTERN) < 0) {
                     sink.onBanner(text(a, from, end));
                 } else {
                     header(a, from, end);
@@ -274,22 +285,24 @@ public final class AmiDecoder {
         if (headerCount + bodyLines() >= maxHeadersPerPacket) {
             tooManyHeaders();
         }
-        int h = 0;
-        int colon = from;
-        while (colon < end) {
-            byte b = a[colon];
-            if (b == COLON) {
-                break;
-            }
-            h = 31 * h + b;
-            colon++;
+        countPacketBytes(end - from);
+        int colon = Bytes.indexOf(a, from, end, COLON, Bytes.COLON_PATTERN);
+        if (colon < 0) {
+            colon = end;
         }
-        String name = headerNames.name(a, from, colon, h);
+        String name = headerNames.name(a, from, colon);
         int valueFrom = colon + 1;
         if (valueFrom < end && a[valueFrom] == ' ') {
             valueFrom++;
         }
-        String value = valueFrom >= end ? "" : text(a, valueFrom, end);
+        String value;
+        if (valueFrom >= end) {
+            value = "";
+        } else if (headerNames.lastHasRepeatingValues && end - valueFrom <= ValueCache.MAX_LENGTH) {
+            value = valueCache.value(a, valueFrom, end);
+        } else {
+            value = text(a, valueFrom, end);
+        }
         if (headerCount == names.length) {
             int grown = Math.min(names.length * 2, maxHeadersPerPacket);
             names = Arrays.copyOf(names, grown);
@@ -312,7 +325,7 @@ public final class AmiDecoder {
         if (end - from >= n && Arrays.equals(a, end - n, end, END_COMMAND, 0, n)) {
             // the body may not end in a newline: its last line then precedes the marker
             if (end - n > from) {
-                addBodyLine(text(a, from, end - n));
+                addBodyLine(a, from, end - n);
             }
             followsResponse = false;
             state = State.HEADERS;
@@ -323,14 +336,24 @@ public final class AmiDecoder {
             return;
         }
         state = State.LEGACY_BODY;
-        addBodyLine(text(a, from, end));
+        addBodyLine(a, from, end);
     }
 
-    private void addBodyLine(String line) throws AmiDecodeException {
+    private void addBodyLine(byte[] a, int from, int end) throws AmiDecodeException {
         if (headerCount + bodyLines() >= maxHeadersPerPacket) {
             tooManyHeaders();
         }
-        legacyBody.add(line);
+        countPacketBytes(end - from);
+        legacyBody.add(text(a, from, end));
+    }
+
+    private void countPacketBytes(int lineLength) throws AmiDecodeException {
+        packetBytes += lineLength + 2;
+        if (packetBytes > maxPacketBytes) {
+            String what = headerCount > 0 ? " (first header " + abbreviated(names[0] + ": " + values[0]) + ")" : "";
+            failAtLineEnd(AmiDecodeException.Limit.PACKET_BYTES, "AMI packet larger than " + maxPacketBytes
+                    + " bytes" + what + "; packet dropped");
+        }
     }
 
     private int bodyLines() {
@@ -338,9 +361,13 @@ public final class AmiDecoder {
     }
 
     private void tooManyHeaders() throws AmiDecodeException {
-        String what = headerCount > 0 ? " (first header " + names[0] + ": " + values[0] + ")" : "";
+        String what = headerCount > 0 ? " (first header " + abbreviated(names[0] + ": " + values[0]) + ")" : "";
         failAtLineEnd(AmiDecodeException.Limit.HEADERS_PER_PACKET, "AMI packet with more than "
                 + maxHeadersPerPacket + " headers" + what + "; packet dropped");
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     private void endPacket(AmiMessageSink sink) {
@@ -355,6 +382,7 @@ public final class AmiDecoder {
 
     private void clearPacket() {
         headerCount = 0;
+        packetBytes = 0;
         followsResponse = false;
         legacyBody = null;
         if (state != State.BANNER) {
@@ -393,15 +421,6 @@ public final class AmiDecoder {
             }
         }
         return end;
-    }
-
-    private static int indexOf(byte[] a, int from, int end, byte wanted) {
-        for (int i = from; i < end; i++) {
-            if (a[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean startsWithIgnoreCase(byte[] a, int from, int end, byte[] prefix) {

@@ -52,42 +52,62 @@ final class HeaderNames {
         "Challenge", "Variable", "Value", "Name", "Location", "Paused",
     };
 
+    /** Names whose values repeat from event to event: worth reusing through {@link ValueCache}. */
+    private static final String[] REPEATING_VALUES = {
+        EVENT, RESPONSE, PRIVILEGE, "Message", "ChannelState", "ChannelStateDesc", "CallerIDNum", "CallerIDName",
+        "ConnectedLineNum", "ConnectedLineName", "Language", "AccountCode", "Context", "Exten", "Priority",
+        "Application", "EventList", "Status", "Cause", "Cause-txt", "DestChannelState", "DestChannelStateDesc",
+        "DestCallerIDNum", "DestCallerIDName", "DestConnectedLineNum", "DestConnectedLineName", "DestLanguage",
+        "DestAccountCode", "DestContext", "DestExten", "DestPriority", "DialStatus", "BridgeType",
+        "BridgeTechnology", "BridgeCreator", "BridgeName", "BridgeNumChannels", "BridgeVideoSourceMode", "Queue",
+        "Severity", "Service", "EventVersion", "AccountID", "LocalAddress", "UsingPassword", "Disposition",
+        "AMAFlags", "DestinationContext", "LastApplication", "Direction", "Reason", "UserEvent", "ChannelType",
+        "PeerStatus", "State", "Strategy", "Paused", "Membership", "Ringinuse", "InCall", "Penalty",
+        "LocalOneChannelState", "LocalOneChannelStateDesc", "LocalOneCallerIDNum", "LocalOneCallerIDName",
+        "LocalOneConnectedLineNum", "LocalOneConnectedLineName", "LocalOneLanguage", "LocalOneAccountCode",
+        "LocalOneContext", "LocalOneExten", "LocalOnePriority", "LocalTwoChannelState",
+        "LocalTwoChannelStateDesc", "LocalTwoCallerIDNum", "LocalTwoCallerIDName", "LocalTwoConnectedLineNum",
+        "LocalTwoConnectedLineName", "LocalTwoLanguage", "LocalTwoAccountCode", "LocalTwoContext",
+        "LocalTwoExten", "LocalTwoPriority", "LocalOptimization",
+    };
+
     private static final int SLOTS = 2048;          // power of two, at most half full
     private static final int MAX_ENTRIES = SLOTS / 2;
 
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] names = new String[SLOTS];
+    private final boolean[] repeatingValues = new boolean[SLOTS];
     private int entries;
+    /** Whether the name last returned by {@link #name} has values worth reusing. */
+    boolean lastHasRepeatingValues;
 
     HeaderNames() {
         for (String name : COMMON) {
             byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-            intern(bytes, 0, bytes.length, hash(bytes, 0, bytes.length), name);
+            intern(bytes, 0, bytes.length, Bytes.hash(bytes, 0, bytes.length), name, false);
+        }
+        for (String name : REPEATING_VALUES) {
+            byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
+            intern(bytes, 0, bytes.length, Bytes.hash(bytes, 0, bytes.length), name, true);
         }
     }
 
-    /** The same hash {@link AmiDecoder} computes while it looks for the colon. */
-    static int hash(byte[] bytes, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
-        }
-        return h;
-    }
-
-    /** The name spelled by {@code bytes[from, to)}, whose {@link #hash} is {@code hash}. */
-    String name(byte[] bytes, int from, int to, int hash) {
+    /** The name spelled by {@code bytes[from, to)}. */
+    String name(byte[] bytes, int from, int to) {
+        int hash = Bytes.hash(bytes, from, to);
         int len = to - from;
         int mask = SLOTS - 1;
         int slot = spread(hash) & mask;
         byte[] key;
         while ((key = keys[slot]) != null) {
-            if (key.length == len && Arrays.equals(key, 0, len, bytes, from, to)) {
+            if (key.length == len && Bytes.equal(key, 0, bytes, from, len)) {
+                lastHasRepeatingValues = repeatingValues[slot];
                 return names[slot];
             }
             slot = (slot + 1) & mask;
         }
         String name = new String(bytes, from, len, StandardCharsets.UTF_8);
+        lastHasRepeatingValues = false;
         if (entries < MAX_ENTRIES) {
             keys[slot] = Arrays.copyOfRange(bytes, from, to);
             names[slot] = name;
@@ -96,18 +116,20 @@ final class HeaderNames {
         return name;
     }
 
-    private void intern(byte[] bytes, int from, int to, int hash, String name) {
+    private void intern(byte[] bytes, int from, int to, int hash, String name, boolean repeating) {
         int mask = SLOTS - 1;
         int slot = spread(hash) & mask;
         byte[] key;
         while ((key = keys[slot]) != null) {
             if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
+                repeatingValues[slot] |= repeating;
                 return;
             }
             slot = (slot + 1) & mask;
         }
         keys[slot] = Arrays.copyOfRange(bytes, from, to);
         names[slot] = name;
+        repeatingValues[slot] = repeating;
         entries++;
     }
 

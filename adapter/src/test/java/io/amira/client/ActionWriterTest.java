@@ -53,7 +53,7 @@ class ActionWriterTest {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
                         writer.write(("Action: Ping\r\nActionID: " + id + "-" + i + "\r\n\r\n")
-                                .getBytes(StandardCharsets.US_ASCII));
+                                .getBytes(StandardCharsets.US_ASCII), i % 2 == 0);
                     }
                 } catch (Exception e) {
                     synchronized (failures) {
@@ -92,8 +92,8 @@ class ActionWriterTest {
         };
         ActionWriter writer = new ActionWriter(broken);
         byte[] packet = "Action: Ping\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        assertThrows(IOException.class, () -> writer.write(packet));
-        IOException later = assertThrows(IOException.class, () -> writer.write(packet));
+        assertThrows(IOException.class, () -> writer.write(packet, false));
+        IOException later = assertThrows(IOException.class, () -> writer.write(packet, false));
         assertTrue(later.getMessage().contains("Broken pipe"), later.getMessage());
     }
 }

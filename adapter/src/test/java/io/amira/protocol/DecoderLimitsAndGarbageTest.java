@@ -89,6 +89,30 @@ class DecoderLimitsAndGarbageTest {
     }
 
     @Test
+    void aPacketOverTheByteLimitFailsNamingTheLimitWhateverItsHeaderCount() throws Exception {
+        AmiDecoder decoder = new AmiDecoder(MAX_LINE, 1000, 500);
+        CollectingSink sink = new CollectingSink();
+        StringBuilder packet = new StringBuilder("Event: Large\r\n");
+        for (int i = 0; i < 30; i++) {
+            packet.append("Header").append(i).append(": ").append("v".repeat(20)).append("\r\n");
+        }
+        ByteBuffer in = ascii(packet + "\r\nEvent: Small\r\n\r\n");
+        AmiDecodeException e = assertThrows(AmiDecodeException.class, () -> decoder.decode(in, sink));
+        assertEquals(AmiDecodeException.Limit.PACKET_BYTES, e.limit());
+        assertTrue(e.getMessage().contains("larger than 500 bytes"), e.getMessage());
+        decoder.decode(in, sink);
+        assertEquals("Small", sink.messages.get(0).responseOrEventName());
+
+        StringBuilder body = new StringBuilder("Response: Follows\r\nPrivilege: Command\r\n");
+        for (int i = 0; i < 30; i++) {
+            body.append("x".repeat(30)).append('\n');
+        }
+        AmiDecodeException legacy = assertThrows(AmiDecodeException.class,
+                () -> decoder.decode(ascii(body + "--END COMMAND--\r\n\r\n"), sink));
+        assertEquals(AmiDecodeException.Limit.PACKET_BYTES, legacy.limit());
+    }
+
+    @Test
     void exactlyTheMaximumNumberOfHeadersIsAccepted() throws Exception {
         AmiDecoder decoder = new AmiDecoder(MAX_LINE, MAX_HEADERS);
         CollectingSink sink = new CollectingSink();
@@ -158,11 +182,11 @@ class DecoderLimitsAndGarbageTest {
 
     @Test
     void mutatedTranscriptsAndRandomGarbageOnlyEverRaiseTheDecodeErrorAndStayBounded() {
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             Random random = new Random(0xbadc0deL);
             byte[] alphabet = "\r\n: AEvent-x\u00ff".getBytes(StandardCharsets.ISO_8859_1);
             int errors = 0;
-            for (int iteration = 0; iteration < 3000; iteration++) {
+            for (int iteration = 0; iteration < 2000; iteration++) {
                 byte[] bytes = Transcripts.bytes(Transcripts.RX.get(random.nextInt(Transcripts.RX.size()))).clone();
                 int mutations = 1 + random.nextInt(40);
                 for (int k = 0; k < mutations; k++) {
@@ -184,13 +208,20 @@ class DecoderLimitsAndGarbageTest {
 
     /** Feeds bytes in random chunks; after a decode error, carries on with the rest as documented. */
     private static int feedExpectingOnlyDecodeErrors(byte[] bytes, Random random) {
-        AmiDecoder decoder = new AmiDecoder(64 + random.nextInt(200), 1 + random.nextInt(30));
+        int maxLine = 64 + random.nextInt(200);
+        AmiDecoder decoder = new AmiDecoder(maxLine, 1 + random.nextInt(30), maxLine + random.nextInt(3000));
         CollectingSink sink = new CollectingSink();
         int errors = 0;
         int p = 0;
         while (p < bytes.length) {
             int n = Math.min(bytes.length - p, 1 + random.nextInt(300));
-            ByteBuffer chunk = ByteBuffer.wrap(bytes, p, n);
+            ByteBuffer chunk;
+            if (random.nextBoolean()) {
+                chunk = ByteBuffer.wrap(bytes, p, n);
+            } else {
+                chunk = ByteBuffer.allocateDirect(n);
+                chunk.put(bytes, p, n).flip();
+            }
             int guard = 0;
             while (chunk.hasRemaining()) {
                 int before = chunk.remaining();
@@ -211,6 +242,11 @@ class DecoderLimitsAndGarbageTest {
         }
         for (AmiMessage m : sink.messages) {
             assertTrue(m.size() + (m.isLegacyCommandOutput() ? m.outputLines().size() : 0) <= decoder.maxHeadersPerPacket());
+            int chars = 0;
+            for (int i = 0; i < m.size(); i++) {
+                chars += m.headerValue(i).length();
+            }
+            assertTrue(chars <= decoder.maxPacketBytes());
         }
         return errors;
     }

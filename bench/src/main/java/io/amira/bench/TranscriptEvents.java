@@ -30,6 +30,10 @@ final class TranscriptEvents {
 
     static TranscriptEvents load() {
         Path dir = directory();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("No transcript directory " + dir + " (the default is ../shared/ami-transcripts"
+                    + " relative to the repository root): set -D" + PROPERTY + "=<dir>");
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             List<Path> rx = files.filter(p -> p.toString().endsWith(".rx")).sorted().collect(Collectors.toList());
             if (rx.isEmpty()) {

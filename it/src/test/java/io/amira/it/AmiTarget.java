@@ -72,10 +72,12 @@ public final class AmiTarget {
         }
     }
 
-    /** The adapter's MicroProfile Config properties pointing the server at this target. */
+    /**
+     * The adapter's MicroProfile Config properties pointing the server at this target. The secret
+     * is not among them: the build hands it to WildFly as the AMIRA_SECRET environment variable.
+     */
     static String serverProperties() {
-        return "-Damira.host=" + host() + " -Damira.port=" + port()
-                + " -Damira.username=" + username() + " -Damira.secret=" + secret();
+        return "-Damira.host=" + host() + " -Damira.port=" + port() + " -Damira.username=" + username();
     }
 
     private static String env(String name) {

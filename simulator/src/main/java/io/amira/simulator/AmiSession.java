@@ -122,7 +122,44 @@ final class AmiSession implements Runnable {
                 return;
             }
         }
-        sim.dispatcher.dispatch(this, action);
+        beginAction();
+        try {
+            sim.dispatcher.dispatch(this, action);
+        } finally {
+            endAction();
+        }
+    }
+
+    // Asterisk writes an action's response from the action itself and queues events for the
+    // session loop, so the acting session gets the events the action raised after its response.
+    private final Object eventHold = new Object();
+    private java.util.List<byte[]> heldEvents;
+
+    private void beginAction() {
+        synchronized (eventHold) {
+            heldEvents = new java.util.ArrayList<>();
+        }
+    }
+
+    private void endAction() {
+        synchronized (eventHold) {
+            java.util.List<byte[]> held = heldEvents;
+            heldEvents = null;
+            for (byte[] b : held) {
+                writer.enqueue(b);
+            }
+        }
+    }
+
+    /** Queues an event, after the response of the action being handled, if any. */
+    void deliverEvent(byte[] event) {
+        synchronized (eventHold) {
+            if (heldEvents != null) {
+                heldEvents.add(event);
+            } else {
+                writer.enqueue(event);
+            }
+        }
     }
 
     // ---- replies -------------------------------------------------------------------------------

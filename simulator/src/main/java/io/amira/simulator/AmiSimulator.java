@@ -30,6 +30,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final TlsMaterial tls;
     private final ScheduledExecutorService timers;
     private volatile boolean closed;
+    private volatile FloodSpec floodOnLogin;
 
     private AmiSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
@@ -236,6 +237,29 @@ public final class AmiSimulator implements AutoCloseable {
             s.writer.startFlood(new FloodTarget(flood, spec.count, spec.ratePerSecond));
         }
         return flood;
+    }
+
+    /**
+     * From now on, floods every session that logs in (and may read the event) with this spec;
+     * null stops doing so. Used by the command line's --flood.
+     */
+    public void floodEachLogin(FloodSpec spec) {
+        floodOnLogin = spec;
+    }
+
+    void loggedIn(AmiSession session) {
+        FloodSpec spec = floodOnLogin;
+        if (spec == null) {
+            return;
+        }
+        int category = EventClass.namedClasses(spec.eventClass);
+        Packet event = Packet.event(spec.eventName, EventClass.privilege(category));
+        spec.headers.forEach(event::add);
+        if (session.accepts(category, event)) {
+            Flood flood = new Flood(spec, event.encode());
+            flood.targets(1);
+            session.writer.startFlood(new FloodTarget(flood, spec.count, spec.ratePerSecond));
+        }
     }
 
     /** Sends an event to every session that may read it; the class comes from a "Privilege" entry, else "user". */

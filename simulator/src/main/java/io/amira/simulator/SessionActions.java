@@ -72,10 +72,13 @@ final class SessionActions {
         // Asterisk raises SuccessfulAuth asynchronously; a session that just logged in with the
         // default mask does not see its own (transcript 00), one that asked for events does (06).
         for (AmiSession other : sim.sessions.all()) {
-            if ((other != s || events != null) && other.accepts(EventClass.SECURITY, auth)) {
-                other.send(auth);
+            if (other == s && events != null && s.accepts(EventClass.SECURITY, auth)) {
+                s.send(auth);
+            } else if (other != s && other.accepts(EventClass.SECURITY, auth)) {
+                other.deliverEvent(auth.encode());
             }
         }
+        sim.loggedIn(s);
     }
 
     private Packet successfulAuth(AmiSession s, UserAccount u, boolean md5) {

@@ -43,7 +43,7 @@ final class SessionRegistry {
                 if (bytes == null) {
                     bytes = event.encode();
                 }
-                s.writer.enqueue(bytes);
+                s.deliverEvent(bytes);
             }
         }
     }

@@ -1,0 +1,116 @@
+package io.amira.bench.session;
+
+import io.amira.simulator.AmiSimulator;
+import io.amira.simulator.Flood;
+import io.amira.simulator.FloodSpec;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Events/s from the simulator's flat-out flood into one session with a counting listener, and how
+ * many were lost. The event is a real Asterisk 22 {@code Newstate} (16 headers, about 390 bytes, from
+ * the 06 transcript), which both clients know. Amira first, then (unless
+ * {@code -Dbench.amiraOnly=true}) asterisk-java 3.42.2 in the same run: once with the simulator's
+ * slow-reader disconnect on (100 ms, like Asterisk's writetimeout), once with it off to see its
+ * throughput. Options: {@code -Dbench.events=5000000 -Dbench.asteriskJavaEvents=200000 -Dbench.rounds=3}.
+ */
+public final class EventFloodBench {
+
+    /** A round ends when nothing arrived for this long after the flood stopped sending. */
+    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private EventFloodBench() {
+    }
+
+    interface ClientFactory {
+        SessionClient open(AmiSimulator simulator) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchLogging.quiet();
+        long amiraEvents = Long.getLong("bench.events", 5_000_000);
+        long asteriskJavaEvents = Long.getLong("bench.asteriskJavaEvents", 200_000);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        boolean amiraOnly = Boolean.getBoolean("bench.amiraOnly");
+        System.out.printf("Event flood, %d CPUs, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.println("| client | round | events sent | events received | lost | seconds | events/s |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        try (AmiSimulator simulator = AmiSimulator.start()) {
+            for (int round = 1; round <= rounds; round++) {
+                run("Amira", round, simulator, s -> new AmiraSessionClient(s.host(), s.port(), true), amiraEvents);
+            }
+            if (!amiraOnly) {
+                run("asterisk-java 3.42.2", 1, simulator, s -> new AsteriskJavaSessionClient(s.host(), s.port(), true),
+                        asteriskJavaEvents);
+                simulator.slowReaderTimeout(Duration.ZERO);
+                for (int round = 1; round <= rounds; round++) {
+                    run("asterisk-java 3.42.2, slow-reader disconnect off", round, simulator,
+                            s -> new AsteriskJavaSessionClient(s.host(), s.port(), true), asteriskJavaEvents);
+                }
+            }
+        }
+    }
+
+    private static void run(String label, int round, AmiSimulator simulator, ClientFactory factory, long count)
+            throws Exception {
+        try (SessionClient client = factory.open(simulator)) {
+            long baseline = settledCount(client);
+            long started = System.nanoTime();
+            Flood flood = simulator.flood(newstate(count));
+            long lastChange = System.nanoTime();
+            long seen = 0;
+            long finished = started;
+            while (true) {
+                long received = client.eventsReceived() - baseline;
+                long now = System.nanoTime();
+                if (received != seen) {
+                    seen = received;
+                    lastChange = now;
+                    finished = now;
+                }
+                if (received >= count) {
+                    break;
+                }
+                if (flood.isDone() && now - lastChange > QUIET_NANOS) {
+                    break;
+                }
+                if (now - started > TimeUnit.SECONDS.toNanos(120)) {
+                    flood.stop();
+                    break;
+                }
+                Thread.sleep(1);
+            }
+            flood.awaitDone(Duration.ofSeconds(5));
+            double seconds = (finished - started) / 1e9;
+            System.out.println(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %.2f | %,.0f |", label, round,
+                    flood.sent(), seen, flood.sent() - seen, seconds, seen / seconds));
+        }
+    }
+
+    private static FloodSpec newstate(long count) {
+        return FloodSpec.builder().event("Newstate", "call")
+                .header("Channel", "Local/100@demo-00000001;2").header("ChannelState", "6")
+                .header("ChannelStateDesc", "Up").header("CallerIDNum", "1234").header("CallerIDName", "AMI Test")
+                .header("ConnectedLineNum", "1234").header("ConnectedLineName", "AMI Test").header("Language", "en")
+                .header("AccountCode", "").header("Context", "demo").header("Exten", "100").header("Priority", "1")
+                .header("Uniqueid", "1795383192.3").header("Linkedid", "1795383192.2")
+                .count(count).build();
+    }
+
+    /** The listener's count once the login's own events (FullyBooted...) have arrived. */
+    private static long settledCount(SessionClient client) throws InterruptedException {
+        long count = client.eventsReceived();
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(25);
+            long now = client.eventsReceived();
+            if (now == count && i >= 4) {
+                return now;
+            }
+            count = now;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,37 @@
+package io.amira.it.outbound;
+
+import io.amira.it.Deployments;
+import io.amira.it.outbound.probe.OutboundProbe;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** amira.ear as built, plus the outbound probe web module through which the tests call CallControlBean. */
+final class OutboundDeployments {
+
+    static final String CONTEXT = "outbound-probe";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private OutboundDeployments() {
+    }
+
+    static EnterpriseArchive amiraEarWithOutboundProbe() {
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
+                .addPackage(OutboundProbe.class.getPackage());
+        return Deployments.amiraEarWithProbe().addAsModule(probe);
+    }
+
+    /** GET {@code /outbound-probe/outbound/<path>}; the answer's status and text. */
+    static HttpResponse<String> get(URI webUri, String pathAndQuery) throws Exception {
+        URI uri = URI.create("http://" + webUri.getHost() + ":" + webUri.getPort() + "/" + CONTEXT + "/outbound/" + pathAndQuery);
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(3)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

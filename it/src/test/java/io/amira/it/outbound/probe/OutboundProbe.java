@@ -1,0 +1,210 @@
+package io.amira.it.outbound.probe;
+
+import io.amira.api.AmiOriginateResult;
+import io.amira.api.AmiResponse;
+import io.amira.sample.CallControlBean;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Drives the sample's CallControlBean from outside the server: each endpoint is one EJB call
+ * (or, for /load, many concurrent EJB callers on container-managed threads) and answers in plain
+ * text, an exception as HTTP 500 with its message.
+ */
+@Path("/outbound")
+@RequestScoped
+public class OutboundProbe {
+
+    @EJB
+    private CallControlBean callControl;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    private ManagedThreadFactory threadFactory;
+
+    @GET
+    @Path("/originate")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response originate(@QueryParam("channel") String channel, @QueryParam("context") String context,
+                              @QueryParam("exten") String exten) {
+        return answer(() -> {
+            AmiOriginateResult result = callControl.originate(channel, context, exten, Duration.ofSeconds(20));
+            return (result.isSuccess() ? "Success" : "Failure") + " reason=" + result.reason()
+                    + " uniqueid=" + result.uniqueid();
+        });
+    }
+
+    @GET
+    @Path("/status")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response status() {
+        return answer(() -> {
+            AmiResponse response = callControl.status();
+            return response.name() + " items=" + response.events().size()
+                    + " complete=" + (response.completion() == null ? "none" : response.completion().name());
+        });
+    }
+
+    @GET
+    @Path("/command")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response command(@QueryParam("cli") String cli) {
+        return answer(() -> String.join("\n", callControl.command(cli)));
+    }
+
+    @GET
+    @Path("/ping")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response ping() {
+        return answer(() -> Boolean.toString(callControl.ping()));
+    }
+
+    /** {@code callers} concurrent EJB callers, each pinging {@code actions} times; answers "completed=N failed=M". */
+    @GET
+    @Path("/load")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response load(@QueryParam("callers") int callers, @QueryParam("actions") int actions) {
+        return answer(() -> {
+            AtomicInteger completed = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            AtomicReference<String> firstError = new AtomicReference<>();
+            CountDownLatch go = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(callers);
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                Thread thread = threadFactory.newThread(() -> {
+                    try {
+                        go.await();
+                        for (int i = 0; i < actions; i++) {
+                            try {
+                                if (callControl.ping()) {
+                                    completed.incrementAndGet();
+                                } else {
+                                    failed.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                failed.incrementAndGet();
+                                firstError.compareAndSet(null, e.toString());
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+            }
+            go.countDown();
+            if (!done.await(120, TimeUnit.SECONDS)) {
+                threads.forEach(Thread::interrupt);
+                return "timeout completed=" + completed.get() + " failed=" + failed.get();
+            }
+            return "completed=" + completed.get() + " failed=" + failed.get()
+                    + (firstError.get() == null ? "" : " firstError=" + firstError.get());
+        });
+    }
+
+    /**
+     * The pool-throughput bench: {@code callers} EJB callers ping through the pool for
+     * {@code warmup} then {@code seconds} seconds, one Ping per EJB call or ({@code pipelined} > 1)
+     * that many pipelined on the borrowed connection; answers "calls=.. actions=.. seconds=.. rate=..
+     * p50us=.. p99us=.. failed=.." (latencies per EJB call).
+     */
+    @GET
+    @Path("/bench")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response bench(@QueryParam("callers") int callers, @QueryParam("seconds") int seconds,
+                          @QueryParam("warmup") int warmup, @QueryParam("pipelined") int pipelined) {
+        return answer(() -> {
+            long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            AtomicInteger failed = new AtomicInteger();
+            long[][] latencies = new long[callers][];
+            int[] counts = new int[callers];
+            CountDownLatch done = new CountDownLatch(callers);
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                threadFactory.newThread(() -> {
+                    long[] mine = new long[1 << 16];
+                    int n = 0;
+                    try {
+                        while (true) {
+                            long t0 = System.nanoTime();
+                            if (t0 >= end) {
+                                break;
+                            }
+                            boolean ok;
+                            try {
+                                ok = pipelined > 1 ? callControl.pingPipelined(pipelined) == pipelined : callControl.ping();
+                            } catch (Exception e) {
+                                ok = false;
+                            }
+                            long t1 = System.nanoTime();
+                            if (t0 >= start) {
+                                if (!ok) {
+                                    failed.incrementAndGet();
+                                }
+                                if (n == mine.length) {
+                                    mine = java.util.Arrays.copyOf(mine, n * 2);
+                                }
+                                mine[n++] = t1 - t0;
+                            }
+                        }
+                    } finally {
+                        latencies[caller] = mine;
+                        counts[caller] = n;
+                        done.countDown();
+                    }
+                }).start();
+            }
+            if (!done.await(warmup + seconds + 60L, TimeUnit.SECONDS)) {
+                return "timeout";
+            }
+            int total = 0;
+            for (int count : counts) {
+                total += count;
+            }
+            long[] all = new long[total];
+            int at = 0;
+            for (int c = 0; c < callers; c++) {
+                System.arraycopy(latencies[c], 0, all, at, counts[c]);
+                at += counts[c];
+            }
+            java.util.Arrays.sort(all);
+            long p50 = total == 0 ? 0 : all[(int) (total * 0.50)] / 1000;
+            long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))] / 1000;
+            long actions = (long) total * Math.max(1, pipelined);
+            return "calls=" + total + " actions=" + actions + " seconds=" + seconds + " rate=" + (actions / Math.max(1, seconds))
+                    + " p50us=" + p50 + " p99us=" + p99 + " failed=" + failed.get();
+        });
+    }
+
+    private interface Call {
+        String run() throws Exception;
+    }
+
+    private static Response answer(Call call) {
+        try {
+            return Response.ok(call.run()).build();
+        } catch (Exception e) {
+            return Response.serverError().entity(e.getClass().getName() + ": " + e.getMessage()).build();
+        }
+    }
+}
