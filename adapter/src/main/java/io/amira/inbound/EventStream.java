@@ -4,6 +4,7 @@ import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
 import io.amira.config.AmiServerSettings;
 
+import java.io.EOFException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +95,7 @@ final class EventStream {
             if ((afterLoss || attempt > 1) && !waitUnlessStopped(backoff.delayMillis(attempt))) {
                 return;
             }
-            Attempt listener = new Attempt();
+            Attempt listener = new Attempt(attempt);
             synchronized (lock) {
                 if (stopped) {
                     return;
@@ -112,37 +113,48 @@ final class EventStream {
                 LOG.log(Level.FINE, "AMIRA-IN-042 connect failure", e);
                 continue;
             }
-            if (connected(listener, opened, attempt)) {
+            if (connected(listener, opened)) {
                 return;
             }
         }
     }
 
     /** Records the new session; false when it died already (try again). Closes it when stopped meanwhile. */
-    private boolean connected(Attempt listener, EventSession opened, int attempts) {
-        boolean reconnect;
-        long downMillis = 0;
+    private boolean connected(Attempt listener, EventSession opened) {
         synchronized (lock) {
-            if (!stopped && listener.lostEarly != null) {
-                current = null;
-                return false;
+            if (!stopped && listener.lostEarly == null) {
+                session = opened;
+                announceLocked(listener);
+                return true;
             }
             if (!stopped) {
-                session = opened;
-                reconnect = everConnected;
-                everConnected = true;
-                if (reconnect) {
-                    downMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSinceNanos);
+                current = null;
+                if (listener.announced) {
+                    downSinceNanos = System.nanoTime();
+                    announceLossLocked(listener.lostEarly);
                 }
-                return announceConnected(reconnect, attempts, downMillis);
+                return false;
             }
         }
         opened.close();
         return true;
     }
 
-    private boolean announceConnected(boolean reconnect, int attempts, long downMillis) {
+    /**
+     * Under the lock: announces the session once, before any of its events is queued (the session's
+     * first event and the connect loop race to call this; the lock makes the winner's notification
+     * come first).
+     */
+    private void announceLocked(Attempt listener) {
+        if (listener.announced || stopped) {
+            return;
+        }
+        listener.announced = true;
+        boolean reconnect = everConnected;
+        everConnected = true;
+        int attempts = listener.number;
         if (reconnect) {
+            long downMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSinceNanos);
             LOG.info(() -> "AMIRA-IN-043 activation " + activationName + ": reconnected to " + settings.server()
                     + " after " + downMillis + " ms and " + attempts + " attempts; events of that interval are lost");
             lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.RECONNECTED,
@@ -155,7 +167,12 @@ final class EventStream {
             lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.CONNECTED,
                     AmiLifecycleEvents.ACTIVATION, activationName, AmiLifecycleEvents.SERVER, settings.server()));
         }
-        return true;
+    }
+
+    private void announceFirstEvent(Attempt listener) {
+        synchronized (lock) {
+            announceLocked(listener);
+        }
     }
 
     private void lost(Attempt listener, Exception cause) {
@@ -164,20 +181,25 @@ final class EventStream {
                 return;
             }
             if (current != listener || session == null) {
-                listener.lostEarly = cause;
+                listener.lostEarly = cause == null ? new EOFException("closed by the server") : cause;
                 return;
             }
             session = null;
             current = null;
             downSinceNanos = System.nanoTime();
+            announceLossLocked(cause);
         }
+        scheduleConnect(true);
+    }
+
+    /** Under the lock (so it stays behind the Connected/Reconnected notification it follows). */
+    private void announceLossLocked(Exception cause) {
         String reason = cause == null ? "closed by the server" : String.valueOf(cause.getMessage());
         LOG.warning(() -> "AMIRA-IN-041 activation " + activationName + ": lost the event connection to "
                 + settings.server() + " (" + reason + "); reconnecting");
         lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.DISCONNECTED,
                 AmiLifecycleEvents.ACTIVATION, activationName, AmiLifecycleEvents.SERVER, settings.server(),
                 AmiLifecycleEvents.CAUSE, reason));
-        scheduleConnect(true);
     }
 
     private void lifecycle(AmiEvent event) {
@@ -207,10 +229,21 @@ final class EventStream {
 
     /** The listener of one connection attempt, so reports from an old session are told apart. */
     private final class Attempt implements EventSession.Listener {
+        final int number;
+        boolean announced; // guarded by the stream's lock
+        volatile boolean announcedSeen;
         volatile Exception lostEarly;
+
+        Attempt(int number) {
+            this.number = number;
+        }
 
         @Override
         public void onEvent(AmiEvent event) {
+            if (!announcedSeen) {
+                announceFirstEvent(this);
+                announcedSeen = true;
+            }
             if (filter.accepts(event)) {
                 dispatcher.offer(event);
             }

@@ -76,6 +76,30 @@ class EventStreamTest {
     }
 
     @Test
+    void eventsSentDuringLoginComeAfterTheConnectedNotification() {
+        sessions.eventDuringOpen = event("FullyBooted", "Privilege", "system,all");
+        EventStream stream = stream(new AmiActivationSpec());
+        stream.start();
+
+        await().until(() -> delivered.size() == 2);
+        assertEquals(List.of(AmiLifecycleEvents.CONNECTED, "FullyBooted"), names());
+        stream.stop();
+    }
+
+    @Test
+    void aSessionLostRightAfterItsFirstEventIsAnnouncedAsLostAndReconnected() {
+        sessions.eventDuringOpen = event("FullyBooted", "Privilege", "system,all");
+        sessions.dieDuringOpen.set(1);
+        EventStream stream = stream(new AmiActivationSpec());
+        stream.start();
+
+        await().until(() -> names().contains(AmiLifecycleEvents.RECONNECTED));
+        assertEquals(List.of(AmiLifecycleEvents.CONNECTED, "FullyBooted", AmiLifecycleEvents.DISCONNECTED,
+                AmiLifecycleEvents.RECONNECTED, "FullyBooted"), names());
+        stream.stop();
+    }
+
+    @Test
     void theFilterDecidesWhatReachesTheBean() {
         AmiActivationSpec spec = new AmiActivationSpec();
         spec.setEventNames("Hangup");
@@ -112,6 +136,8 @@ class EventStreamTest {
         final AtomicInteger failedAttempts = new AtomicInteger();
         final List<FakeSession> opened = new CopyOnWriteArrayList<>();
         volatile EventFilter lastFilter;
+        volatile AmiEvent eventDuringOpen;
+        final AtomicInteger dieDuringOpen = new AtomicInteger();
 
         @Override
         public EventSession open(AmiServerSettings settings, EventFilter filter, EventSession.Listener listener,
@@ -124,6 +150,12 @@ class EventStreamTest {
             }
             FakeSession session = new FakeSession(listener);
             opened.add(session);
+            if (eventDuringOpen != null) {
+                session.emit(eventDuringOpen);
+            }
+            if (dieDuringOpen.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                session.die(new IOException("reset during login"));
+            }
             return session;
         }
 

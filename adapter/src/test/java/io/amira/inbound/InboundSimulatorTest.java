@@ -253,6 +253,22 @@ class InboundSimulatorTest {
     }
 
     @Test
+    void serverSettingsLeftUnsetOnTheSpecComeFromTheResourceAdapter() throws Exception {
+        adapter.setHost(simulator.host());
+        adapter.setPort(simulator.port());
+        adapter.setUsername("admin");
+        adapter.setSecret("amp111");
+        List<AmiEvent> events = new CopyOnWriteArrayList<>();
+        AmiActivationSpec spec = new AmiActivationSpec();
+
+        activate("adapter-settings", spec, into(events));
+
+        await().until(() -> count(events, AmiLifecycleEvents.CONNECTED) == 1);
+        AmiEvent connected = events.stream().filter(e -> e.name().equals(AmiLifecycleEvents.CONNECTED)).findFirst().orElseThrow();
+        assertEquals(simulator.host() + ":" + simulator.port(), connected.get(AmiLifecycleEvents.SERVER));
+    }
+
+    @Test
     void deactivationClosesTheSocketAndEndsEveryThread() throws Exception {
         List<AmiEvent> events = new CopyOnWriteArrayList<>();
         TestEndpointFactory factory = activate("undeploy", spec(), into(events));

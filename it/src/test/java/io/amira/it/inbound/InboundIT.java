@@ -10,6 +10,7 @@ import io.amira.client.AmiClientListener;
 import io.amira.it.AmiTarget;
 import io.amira.it.inbound.mdb.AllEventsRecorderBean;
 import io.amira.it.inbound.mdb.DemoUserEventRecorderBean;
+import io.amira.it.inbound.mdb.FailingRecorderBean;
 import io.amira.it.inbound.mdb.HangupRecorderBean;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -93,6 +94,17 @@ class InboundIT {
         await().atMost(CALL_TIMEOUT).until(() -> forCall(recorded(DemoUserEventRecorderBean.RECORDER), linkedId).equals(expectedDemo));
         assertTrue(recorded(HangupRecorderBean.RECORDER).stream().allMatch(line -> line.startsWith("Hangup|")));
         assertTrue(recorded(DemoUserEventRecorderBean.RECORDER).stream().allMatch(line -> line.startsWith("UserEvent|") && line.endsWith("|Demo")));
+    }
+
+    @Test
+    void anMdbThatThrowsKeepsReceivingEvents() throws Exception {
+        String first = placeCall();
+        awaitCallOnWire(first);
+        String second = placeCall();
+        List<String> expected = awaitCallOnWire(second).stream().filter(line -> line.startsWith("UserEvent|")).toList();
+
+        await().atMost(CALL_TIMEOUT).until(() -> !forCall(recorded(FailingRecorderBean.RECORDER), first).isEmpty()
+                && forCall(recorded(FailingRecorderBean.RECORDER), second).equals(expected));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.amira.it.inbound.mdb;
 
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 
 /** Test-only MDB without a filter: records every event, lifecycle notifications included. */
@@ -11,11 +10,8 @@ public class AllEventsRecorderBean implements AmiEventListener {
 
     public static final String RECORDER = "all";
 
-    @EJB
-    private EventRecorder recorder;
-
     @Override
     public void onEvent(AmiEvent event) {
-        recorder.record(RECORDER, event);
+        EventRecorder.record(RECORDER, event);
     }
 }

@@ -3,7 +3,6 @@ package io.amira.it.inbound.mdb;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 
 /** Test-only MDB that wants the dialplan's {@code UserEvent(Demo)} only, by class and header match. */
@@ -16,11 +15,8 @@ public class DemoUserEventRecorderBean implements AmiEventListener {
 
     public static final String RECORDER = "demo-userevent";
 
-    @EJB
-    private EventRecorder recorder;
-
     @Override
     public void onEvent(AmiEvent event) {
-        recorder.record(RECORDER, event);
+        EventRecorder.record(RECORDER, event);
     }
 }

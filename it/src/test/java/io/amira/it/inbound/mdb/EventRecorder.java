@@ -1,9 +1,6 @@
 package io.amira.it.inbound.mdb;
 
 import io.amira.api.AmiEvent;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,32 +9,31 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test-only: keeps what each test MDB received, in delivery order, one line per event
- * ({@code name|Linkedid|Uniqueid|UserEvent}), for the inbound ITs to read through the probe.
+ * ({@code name|Linkedid|Uniqueid|UserEvent}), for the inbound ITs to read through the probe. Plain
+ * static state rather than a singleton EJB, so recording never waits for another component to
+ * start while the deployment is still coming up (the probe war sees this class through the EAR).
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class EventRecorder {
+public final class EventRecorder {
 
-    private final Map<String, List<String>> received = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> RECEIVED = new ConcurrentHashMap<>();
 
-    public void record(String recorder, AmiEvent event) {
+    private EventRecorder() {
+    }
+
+    public static void record(String recorder, AmiEvent event) {
         String line = event.name() + "|" + nullToEmpty(event.linkedId()) + "|" + nullToEmpty(event.uniqueId())
                 + "|" + nullToEmpty(event.get("UserEvent"));
-        List<String> lines = received.computeIfAbsent(recorder, k -> new ArrayList<>());
+        List<String> lines = RECEIVED.computeIfAbsent(recorder, k -> new ArrayList<>());
         synchronized (lines) {
             lines.add(line);
         }
     }
 
-    public List<String> lines(String recorder) {
-        List<String> lines = received.getOrDefault(recorder, List.of());
+    public static List<String> lines(String recorder) {
+        List<String> lines = RECEIVED.getOrDefault(recorder, List.of());
         synchronized (lines) {
             return List.copyOf(lines);
         }
-    }
-
-    public void clear() {
-        received.clear();
     }
 
     private static String nullToEmpty(String value) {

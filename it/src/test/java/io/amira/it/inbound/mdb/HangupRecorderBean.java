@@ -3,7 +3,6 @@ package io.amira.it.inbound.mdb;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 
 /** Test-only MDB that wants Hangup events only (no lifecycle notifications). */
@@ -15,11 +14,8 @@ public class HangupRecorderBean implements AmiEventListener {
 
     public static final String RECORDER = "hangup";
 
-    @EJB
-    private EventRecorder recorder;
-
     @Override
     public void onEvent(AmiEvent event) {
-        recorder.record(RECORDER, event);
+        EventRecorder.record(RECORDER, event);
     }
 }
