@@ -147,6 +147,17 @@ class AdminManagedIT {
     }
 
     @Test
+    void secretIsStoredAsAnEnvironmentExpressionOnly() {
+        try (Management m = Management.connect()) {
+            ModelNode read = operation("read-attribute", address("subsystem", "resource-adapters",
+                    "resource-adapter", "amira", "config-properties", "Secret"));
+            read.get("name").set("value");
+            ModelNode value = m.result(read);
+            assertEquals("${env.AMIRA_SECRET}", value.asString(), value.toString());
+        }
+    }
+
+    @Test
     void zeroConfigActivationKeepsItsNameAndMicroProfileConfig() throws Exception {
         assertEquals(AmiTarget.host() + ":" + AmiTarget.port(), probe("server", ZERO_CONFIG_FACTORY).body());
         HttpResponse<String> ping = probe("ping", ZERO_CONFIG_FACTORY);
@@ -180,6 +191,7 @@ class AdminManagedIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> ConfigDeployments.lastSampleActivationConnectedTo(server));
     }
 
+    /** The wrong secret is set on the connection definition: it wins over the adapter's (right) one. */
     @Test
     void wrongSecretFailsAtFirstUseNamingServerAndUserAndIsNeverLogged() throws Exception {
         HttpResponse<String> ping = probe("ping", WRONG_FACTORY);

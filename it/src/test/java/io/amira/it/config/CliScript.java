@@ -26,6 +26,11 @@ final class CliScript {
         for (String line : Files.readAllLines(SCRIPT, StandardCharsets.UTF_8)) {
             lines.add(replaced(line, variables));
         }
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            if (!lines.contains("set " + variable.getKey() + "=" + variable.getValue())) {
+                throw new IllegalStateException(SCRIPT + " has no line 'set " + variable.getKey() + "=...' any more");
+            }
+        }
         Path copy = Files.createTempFile(Path.of("target"), "amira", ".cli");
         Files.write(copy, lines, StandardCharsets.UTF_8);
         Path cli = Path.of(System.getProperty("jboss.home"), "bin", "jboss-cli.sh");
