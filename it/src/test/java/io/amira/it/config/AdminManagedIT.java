@@ -108,6 +108,7 @@ class AdminManagedIT {
         try (Management m = Management.connect()) {
             removeDefinition(m);
             assertFalse(m.exists(RA));
+            assertFalse(m.healthEnabled());
             assertEquals("running", m.serverState());
         }
     }
@@ -129,7 +130,7 @@ class AdminManagedIT {
         m.removeIfPresent(RA);
         m.removeIfPresent(address("system-property", "amira.resource-adapter"));
         m.removeIfPresent(address("system-property", "amira.health.connection-factory"));
-        m.reloadIfRequired();
+        m.disableHealth();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.amira.it.config;
 
 import io.amira.it.AmiTarget;
+import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -8,6 +9,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,19 +25,46 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The zero-config path, the default IT setup: amira.ear as built (ironjacamar.xml sets no server
- * property), the server given only -Damira.host/port/username and the AMIRA_SECRET environment
- * variable. Both the pool at java:/eis/amira and the sample's MDB reach the target with them.
+ * property) on a plain standalone-full.xml (no MicroProfile Health subsystem: the EAR's health
+ * library must not stop it from deploying), the server given only -Damira.host/port/username and
+ * the AMIRA_SECRET environment variable. Both the pool at java:/eis/amira and the sample's MDB
+ * reach the target with them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EnvironmentConfigIT {
 
+    private static final String EAR = "amira-zero-config";
+    private static boolean deployed;
+
     @ArquillianResource
     private ManagementClient management;
 
-    @Deployment(testable = false)
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = EAR, managed = false, testable = false)
     static EnterpriseArchive deployment() {
         return ConfigDeployments.amiraEarWithConfigProbe();
+    }
+
+    /** Once: plain standalone-full.xml (another test class may have enabled health), then the EAR. */
+    @BeforeEach
+    void deployedOnPlainStandaloneFull() {
+        if (deployed) {
+            return;
+        }
+        try (Management m = Management.connect()) {
+            m.disableHealth();
+            assertFalse(m.healthEnabled());
+        }
+        deployer.deploy(EAR);
+        deployed = true;
+    }
+
+    @AfterAll
+    static void forgetDeployment() {
+        deployed = false;
     }
 
     @Test

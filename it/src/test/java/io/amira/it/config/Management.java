@@ -113,6 +113,17 @@ final class Management implements AutoCloseable {
         reloadIfRequired();
     }
 
+    /** Back to plain standalone-full.xml: MicroProfile Health off. */
+    void disableHealth() {
+        removeIfPresent(address("subsystem", "microprofile-health-smallrye"));
+        removeIfPresent(address("extension", "org.wildfly.extension.microprofile.health-smallrye"));
+        reloadIfRequired();
+    }
+
+    boolean healthEnabled() {
+        return exists(address("subsystem", "microprofile-health-smallrye"));
+    }
+
     @Override
     public void close() {
         try {
