@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * Readiness: UP when a pooled AMI connection answers a Ping within {@code amira.health.timeout-ms}
- * (default 2000), naming the server. Checks the connection factory {@code amira.health.connection-factory}
+ * (default 2000), naming the server. Checks the connection factory {@code amira.connection-factory}
  * (default {@code java:/eis/amira}; the admin-managed one is {@code java:/eis/amira-admin}).
  * Served at the management interface's {@code /health/ready} once the microprofile-health-smallrye
  * subsystem is enabled (docs/wildfly/amira.cli); without it this bean is simply never called.
@@ -36,7 +36,7 @@ public class AmiReadinessCheck implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(AmiReadinessCheck.class.getName());
 
     @Inject
-    @ConfigProperty(name = "amira.health.connection-factory", defaultValue = "java:/eis/amira")
+    @ConfigProperty(name = "amira.connection-factory", defaultValue = "java:/eis/amira")
     String connectionFactoryName;
 
     @Inject

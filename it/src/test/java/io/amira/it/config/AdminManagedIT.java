@@ -129,7 +129,7 @@ class AdminManagedIT {
     private static void removeDefinition(Management m) {
         m.removeIfPresent(RA);
         m.removeIfPresent(address("system-property", "amira.resource-adapter"));
-        m.removeIfPresent(address("system-property", "amira.health.connection-factory"));
+        m.removeIfPresent(address("system-property", "amira.connection-factory"));
         m.disableHealth();
     }
 
@@ -145,6 +145,16 @@ class AdminManagedIT {
         assertEquals("Success", ping.body());
         assertTrue(adminTarget.logins() > loginsBefore || adminTarget.activeSessions() > 0,
                 "the admin-managed pool logged in to " + adminServer);
+    }
+
+    @Test
+    void sampleBeanFollowsTheConnectionFactoryProperty() throws Exception {
+        long pingsBefore = adminTarget.actionsReceived("Ping");
+
+        HttpResponse<String> ping = probe("sample-ping", ADMIN_FACTORY);
+
+        assertEquals("true", ping.body());
+        assertTrue(adminTarget.actionsReceived("Ping") > pingsBefore, "the sample's Ping went to the admin-managed server");
     }
 
     @Test

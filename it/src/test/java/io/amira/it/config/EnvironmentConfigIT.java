@@ -91,6 +91,14 @@ class EnvironmentConfigIT {
     }
 
     @Test
+    void sampleBeanUsesTheZeroConfigPool() throws Exception {
+        HttpResponse<String> ping = ConfigDeployments.get(management.getWebUri(), "sample-ping", ZERO_CONFIG_FACTORY);
+
+        assertEquals(200, ping.statusCode(), ping.body());
+        assertEquals("true", ping.body());
+    }
+
+    @Test
     void messageDrivenBeanUsesThemToo() {
         String server = AmiTarget.host() + ":" + AmiTarget.port();
         await().atMost(Duration.ofSeconds(30)).until(() -> ConfigDeployments.lastSampleActivationConnectedTo(server));

@@ -3,6 +3,8 @@ package io.amira.it.config.probe;
 import io.amira.api.AmiActions;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
+import io.amira.sample.CallControlBean;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +31,9 @@ public class ConfigProbe {
 
     private static final AtomicReference<CountDownLatch> RELEASE = new AtomicReference<>(new CountDownLatch(1));
 
+    @EJB
+    private CallControlBean sample;
+
     @GET
     @Path("/server")
     @Produces(MediaType.TEXT_PLAIN)
@@ -46,6 +51,18 @@ public class ConfigProbe {
     public Response ping(@QueryParam("jndi") String jndi) {
         try (AmiConnection connection = factory(jndi).getConnection()) {
             return Response.ok(connection.send(AmiActions.ping()).name()).build();
+        } catch (Exception e) {
+            return failure(e);
+        }
+    }
+
+    /** A Ping through the sample application's CallControlBean (whichever pool it was given). */
+    @GET
+    @Path("/sample-ping")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response samplePing() {
+        try {
+            return Response.ok(Boolean.toString(sample.ping())).build();
         } catch (Exception e) {
             return failure(e);
         }
