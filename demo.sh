@@ -14,7 +14,7 @@ base_dir="$PWD/target/demo/standalone"
 simulator_port="${AMIRA_DEMO_SIMULATOR_PORT:-15038}"
 
 echo "==> Building Amira and fetching WildFly $wildfly_version (first run downloads it)"
-mvn -B -q -DskipTests -pl it -am verify
+mvn -q -DskipTests -pl it -am verify
 
 rm -rf "$base_dir"
 mkdir -p "$(dirname "$base_dir")"

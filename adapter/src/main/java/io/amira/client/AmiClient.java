@@ -10,6 +10,8 @@ import io.amira.protocol.AmiEncoder;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,6 +54,8 @@ public final class AmiClient implements AutoCloseable {
     private final AtomicBoolean dead = new AtomicBoolean();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private volatile boolean loggedIn;
+    /** Callers blocked in send(): when there are some, answers will wake them to queue more actions. */
+    private final AtomicInteger waitingCallers = new AtomicInteger();
 
     private AmiClient(AmiClientConfig config, AmiClientListener listener, Socket socket) throws IOException {
         this.config = config;
@@ -129,10 +134,15 @@ public final class AmiClient implements AutoCloseable {
      *         nothing was written
      */
     public AmiResponse send(AmiAction action, Duration timeout) throws AmiException {
+        if (reader.isReadingThread()) {
+            throw new IllegalStateException("send(" + action.name() + ") called on the reading thread of " + server
+                    + " (from a listener) would wait for itself: use sendAsync there");
+        }
         long timeoutNanos = timeoutNanos(timeout);
         PendingResponse pendingResponse = new PendingResponse(pending.nextActionId(), action.name(), server, timeoutNanos);
         submit(action, pendingResponse);
         CompletableFuture<AmiResponse> future = pendingResponse.future;
+        waitingCallers.incrementAndGet();
         try {
             return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -145,7 +155,14 @@ public final class AmiClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AmiException("Interrupted while waiting for the answer: " + pendingResponse.describe());
+        } finally {
+            waitingCallers.decrementAndGet();
         }
+    }
+
+    /** {@link #sendAsync(AmiAction, Duration)} with the configured default action timeout. */
+    public CompletableFuture<AmiResponse> sendAsync(AmiAction action) {
+        return sendAsync(action, null);
     }
 
     /**
@@ -159,6 +176,39 @@ public final class AmiClient implements AutoCloseable {
                 timeoutNanos(timeout));
         submit(action, pendingResponse);
         return pendingResponse.future;
+    }
+
+    /**
+     * Sends several actions with one socket write (e.g. many QueueAdd at once); the futures, in the
+     * same order, complete as {@link #sendAsync(AmiAction, Duration)}'s do. Every action is encoded
+     * before anything is registered or written, so one invalid header refuses the whole batch.
+     *
+     * @throws io.amira.api.InvalidHeaderException (unchecked, at once) nothing was written
+     */
+    public List<CompletableFuture<AmiResponse>> sendAllAsync(List<AmiAction> actions, Duration timeout) {
+        long timeoutNanos = timeoutNanos(timeout);
+        int count = actions.size();
+        PendingResponse[] batch = new PendingResponse[count];
+        byte[][] packets = new byte[count][];
+        int length = 0;
+        for (int i = 0; i < count; i++) {
+            AmiAction action = actions.get(i);
+            batch[i] = new PendingResponse(pending.nextActionId(), action.name(), server, timeoutNanos);
+            packets[i] = AmiEncoder.encode(action, batch[i].actionId);
+            length += packets[i].length;
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (byte[] packet : packets) {
+            System.arraycopy(packet, 0, joined, at, packet.length);
+            at += packet.length;
+        }
+        List<CompletableFuture<AmiResponse>> futures = new ArrayList<>(count);
+        for (PendingResponse pendingResponse : batch) {
+            futures.add(pendingResponse.future);
+        }
+        submit(joined, batch);
+        return futures;
     }
 
     /**
@@ -177,22 +227,34 @@ public final class AmiClient implements AutoCloseable {
     }
 
     private void submit(AmiAction action, PendingAction pendingAction) {
-        byte[] packet = AmiEncoder.encode(action, pendingAction.actionId);
+        submit(AmiEncoder.encode(action, pendingAction.actionId), pendingAction);
+    }
+
+    /** Registers the actions, then writes their encoded bytes (one packet or several joined). */
+    private void submit(byte[] packet, PendingAction... actions) {
         if (dead.get()) {
-            pendingAction.fail(lost(pendingAction, closeRequested.get() ? "the client was closed" : "the session is dead", null));
+            String reason = closeRequested.get() ? "the client was closed" : "the session is dead";
+            for (PendingAction action : actions) {
+                action.fail(lost(action, reason, null));
+            }
             return;
         }
-        pending.add(pendingAction);
-        // connectionLost() sets dead before failing the map: re-check so an action added meanwhile fails too.
+        for (PendingAction action : actions) {
+            pending.add(action);
+        }
+        // connectionLost() sets dead before failing the map: re-check so actions added meanwhile fail too.
         if (dead.get()) {
-            if (pending.remove(pendingAction)) {
-                pendingAction.fail(lost(pendingAction, "the session died", null));
+            for (PendingAction action : actions) {
+                if (pending.remove(action)) {
+                    action.fail(lost(action, "the session died", null));
+                }
             }
             return;
         }
         try {
-            // Others in flight: they are likely about to queue too, so the write may wait a yield for them.
-            writer.write(packet, pending.size() > 1);
+            // Other callers wait in send(): answers arriving now wake them to queue their next actions,
+            // so the write may wait a yield for them. A lone (e.g. asynchronous) sender never yields.
+            writer.write(packet, waitingCallers.get() > 0);
         } catch (IOException e) {
             connectionLost("writing to the socket failed: " + e, e);
         }
@@ -262,15 +324,24 @@ public final class AmiClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        boolean onReadingThread = reader.isReadingThread();
         if (closeRequested.compareAndSet(false, true) && !dead.get()) {
+            AmiAction logoff = AmiAction.of("Logoff");
             try {
-                send(AmiAction.builder("Logoff").build(), LOGOFF_TIMEOUT);
+                if (onReadingThread) {
+                    // Called from the listener: the answer could only be read by this very thread.
+                    sendAsync(logoff, LOGOFF_TIMEOUT);
+                } else {
+                    send(logoff, LOGOFF_TIMEOUT);
+                }
             } catch (AmiException e) {
                 LOG.log(Level.FINE, "AMI Logoff from {0} not answered cleanly: {1}", new Object[] {server, e.getMessage()});
             }
         }
         connectionLost("the client was closed", null);
-        awaitReaderEnd();
+        if (!onReadingThread) {
+            awaitReaderEnd();
+        }
     }
 
     private void awaitReaderEnd() {

@@ -47,6 +47,8 @@ final class Keepalive {
             return;
         }
         if (now - lastReadNanos >= intervalNanos) {
+            // Written from the reading thread: it could block only if the kernel's send buffer were
+            // already full with no write in progress (a write in progress is caught just above).
             outstanding = client.sendAsync(PING, java.time.Duration.ofNanos(timeoutNanos));
         }
     }

@@ -35,6 +35,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
     private final long tickNanos;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile String banner;
+    private volatile Thread thread;
     private long lastReadNanos = System.nanoTime();
 
     SessionReader(AmiClient client, InputStream in, PendingActions pending, AmiClientListener listener, long tickNanos) {
@@ -47,6 +48,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         byte[] bytes = new byte[BUFFER_SIZE];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         Throwable failure = null;
@@ -95,6 +97,10 @@ final class SessionReader implements Runnable, AmiMessageSink {
             return "undecodable data from the server: " + failure.getMessage();
         }
         return failure.toString();
+    }
+
+    boolean isReadingThread() {
+        return thread == Thread.currentThread();
     }
 
     long lastReadNanos() {

@@ -1,5 +1,6 @@
 package io.amira.config;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -10,7 +11,9 @@ import java.util.Objects;
  * value: explicit on this bean, else explicit on the fallback bean, else MicroProfile Config
  * ({@code amira.*}, environment {@code AMIRA_*}), else the built-in default.
  */
-public final class AmiServerProperties {
+public final class AmiServerProperties implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5038;

@@ -1,5 +1,7 @@
 package io.amira.config;
 
+import io.amira.client.AmiClientConfig;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -59,6 +61,36 @@ public final class AmiServerSettings {
     public Duration actionTimeout() { return actionTimeout; }
     public Duration keepAliveInterval() { return keepAliveInterval; }
     public Duration keepAliveTimeout() { return keepAliveTimeout; }
+
+    /**
+     * A client configuration for these settings, logging in with {@code events} ("on", "off" or a
+     * class mask); the builder lets the caller adjust it (e.g. per-request credentials).
+     */
+    public AmiClientConfig.Builder toClientConfig(String events) {
+        AmiClientConfig.Builder builder = AmiClientConfig.builder()
+                .host(host)
+                .port(port)
+                .username(username)
+                .secret(secret)
+                .tls(tls)
+                .verifyHostname(verifyHostname)
+                .authType("plain".equals(authType) ? AmiClientConfig.AuthType.PLAIN : AmiClientConfig.AuthType.MD5)
+                .events(events)
+                .connectTimeout(connectTimeout)
+                .defaultActionTimeout(actionTimeout)
+                .keepAliveInterval(keepAliveInterval)
+                .keepAliveTimeout(keepAliveTimeout);
+        if (trustStore != null) {
+            builder.trustStorePath(trustStore);
+        }
+        if (trustStorePassword != null) {
+            builder.trustStorePassword(trustStorePassword);
+        }
+        if (trustStoreType != null) {
+            builder.trustStoreType(trustStoreType);
+        }
+        return builder;
+    }
 
     /** {@code host:port}, the way messages name the server. */
     public String server() {

@@ -45,29 +45,7 @@ final class ClientEventSessions implements EventSession.Factory {
     }
 
     static AmiClientConfig clientConfig(AmiServerSettings settings, String events) {
-        AmiClientConfig.Builder builder = AmiClientConfig.builder()
-                .host(settings.host())
-                .port(settings.port())
-                .username(settings.username())
-                .secret(settings.secret())
-                .tls(settings.tls())
-                .verifyHostname(settings.verifyHostname())
-                .authType("plain".equals(settings.authType()) ? AmiClientConfig.AuthType.PLAIN : AmiClientConfig.AuthType.MD5)
-                .events(events)
-                .connectTimeout(settings.connectTimeout())
-                .defaultActionTimeout(settings.actionTimeout())
-                .keepAliveInterval(settings.keepAliveInterval())
-                .keepAliveTimeout(settings.keepAliveTimeout());
-        if (settings.trustStore() != null) {
-            builder.trustStorePath(settings.trustStore());
-        }
-        if (settings.trustStorePassword() != null) {
-            builder.trustStorePassword(settings.trustStorePassword());
-        }
-        if (settings.trustStoreType() != null) {
-            builder.trustStoreType(settings.trustStoreType());
-        }
-        return builder.build();
+        return settings.toClientConfig(events).build();
     }
 
     private static void installServerFilter(AmiClient client, EventFilter filter) {

@@ -3,8 +3,6 @@ package io.amira.outbound;
 import io.amira.client.AmiClientConfig;
 import io.amira.config.AmiServerSettings;
 
-import java.util.Locale;
-
 /** The client configuration of one pooled session: the resolved settings, the request's credentials, the event mask. */
 final class ClientConfigs {
 
@@ -18,28 +16,10 @@ final class ClientConfigs {
     }
 
     static AmiClientConfig forPool(AmiServerSettings settings, AmiRequestInfo credentials) {
-        AmiClientConfig.Builder b = AmiClientConfig.builder()
-                .host(settings.host())
-                .port(settings.port())
-                .username(credentials.isDefault() ? settings.username() : credentials.username())
-                .secret(credentials.isDefault() ? settings.secret() : credentials.secret())
-                .tls(settings.tls())
-                .verifyHostname(settings.verifyHostname())
-                .authType(AmiClientConfig.AuthType.valueOf(settings.authType().toUpperCase(Locale.ROOT)))
-                .events(POOLED_EVENTS)
-                .connectTimeout(settings.connectTimeout())
-                .defaultActionTimeout(settings.actionTimeout())
-                .keepAliveInterval(settings.keepAliveInterval())
-                .keepAliveTimeout(settings.keepAliveTimeout());
-        if (settings.trustStore() != null) {
-            b.trustStorePath(settings.trustStore());
+        AmiClientConfig.Builder builder = settings.toClientConfig(POOLED_EVENTS);
+        if (!credentials.isDefault()) {
+            builder.username(credentials.username()).secret(credentials.secret());
         }
-        if (settings.trustStorePassword() != null) {
-            b.trustStorePassword(settings.trustStorePassword());
-        }
-        if (settings.trustStoreType() != null) {
-            b.trustStoreType(settings.trustStoreType());
-        }
-        return b.build();
+        return builder.build();
     }
 }

@@ -132,7 +132,21 @@ class AmiClientActionsTest {
         assertTrue(failures.isEmpty(), () -> failures.size() + " failures, first: " + failures.get(0));
         assertEquals(threads * perThread, actionIds.size(), "every action had its own ActionID");
         assertEquals(threads * perThread, simulator.actionsReceived("Getvar"));
-        assertEquals(0, client.pendingActions());
+        await().atMost(Duration.ofSeconds(1)).until(() -> client.pendingActions() == 0);
+    }
+
+    @Test
+    void aBatchGoesOutTogetherAndEachAnswerFindsItsFuture() throws Exception {
+        connectAdmin();
+        List<AmiAction> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(AmiAction.builder("Getvar").header("Variable", "BATCH_" + i).build());
+        }
+        List<CompletableFuture<AmiResponse>> answers = client.sendAllAsync(batch, Duration.ofSeconds(10));
+        for (int i = 0; i < 500; i++) {
+            assertEquals("BATCH_" + i, answers.get(i).get(10, TimeUnit.SECONDS).get("Variable"));
+        }
+        await().atMost(Duration.ofSeconds(1)).until(() -> client.pendingActions() == 0);
     }
 
     @Test
@@ -164,7 +178,7 @@ class AmiClientActionsTest {
         AmiActionFailedException error = assertThrows(AmiActionFailedException.class, () -> client.send(
                 AmiAction.builder("Status").header("Channel", "Local/nonexistent-00000000;1").build()));
         assertEquals("No such channel", error.response().message());
-        assertEquals(0, client.pendingActions());
+        await().atMost(Duration.ofSeconds(1)).until(() -> client.pendingActions() == 0);
     }
 
     @Test
@@ -242,6 +256,18 @@ class AmiClientActionsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> listener.received("Newchannel"));
         assertTrue(listener.received("OriginateResponse"), "the event also reaches the listener");
         await().atMost(Duration.ofSeconds(2)).until(() -> client.pendingActions() == 0);
+    }
+
+    @Test
+    void anErrorResponseFailsTheEventWaiterAtOnce() throws Exception {
+        simulator = AmiSimulator.start();
+        client = AmiClient.connect(config(simulator, "readonly", "ro123").events("on").build(), null, null);
+        CompletableFuture<AmiEvent> refused = client.sendAndAwaitEvent(AmiAction.builder("Originate")
+                .header("Channel", "Local/100@demo").header("Application", "Wait").header("Data", "1")
+                .header("Async", "true").build(), "OriginateResponse", Duration.ofSeconds(30));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(2, TimeUnit.SECONDS));
+        assertInstanceOf(AmiPermissionDeniedException.class, e.getCause());
+        await().atMost(Duration.ofSeconds(1)).until(() -> client.pendingActions() == 0);
     }
 
     @Test

@@ -136,6 +136,31 @@ class AmiClientFailureTest {
         simulator.hang(false);
     }
 
+    @Test
+    void theListenerMayCloseTheClientButNotWaitOnItsOwnThread() throws Exception {
+        simulator = AmiSimulator.start();
+        java.util.concurrent.atomic.AtomicReference<AmiClient> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> sendFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        AmiClientListener closer = event -> {
+            if (!"UserEvent".equals(event.name())) {
+                return;
+            }
+            try {
+                self.get().send(AmiAction.of("Ping"));
+            } catch (Throwable e) {
+                sendFailure.set(e);
+            }
+            self.get().close();
+        };
+        client = AmiClient.connect(admin(simulator).events("on").build(), closer, null);
+        self.set(client);
+        simulator.emitEvent("UserEvent", java.util.Map.of("UserEvent", "CloseNow"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> !client.isConnected());
+        assertInstanceOf(IllegalStateException.class, sendFailure.get());
+        assertTrue(sendFailure.get().getMessage().contains("sendAsync"), sendFailure.get().getMessage());
+        await().atMost(Duration.ofSeconds(1)).until(() -> readerThreads() == 0);
+    }
+
     private static long readerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("amira-ami-reader-") && t.isAlive()).count();

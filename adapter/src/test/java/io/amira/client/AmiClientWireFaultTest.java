@@ -57,6 +57,17 @@ class AmiClientWireFaultTest {
     }
 
     @Test
+    void garbageBetweenPacketsIsSkippedAndTheSessionGoesOn() throws Exception {
+        simulator = AmiSimulator.start();
+        SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
+        client = AmiClient.connect(admin(simulator).build(), listener, null);
+        simulator.injectGarbage("this is not AMI\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(client.send(AmiAction.of("Ping")).isSuccess());
+        assertTrue(client.isConnected());
+        assertTrue(listener.disconnects.isEmpty());
+    }
+
+    @Test
     void eventClassMaskLetsOnlyThoseClassesThrough() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();

@@ -68,6 +68,18 @@ class AmiManagedConnectionFactoryTest {
     }
 
     @Test
+    void unsetPropertiesFallBackToTheResourceAdapters() {
+        io.amira.AmiraResourceAdapter adapter = new io.amira.AmiraResourceAdapter();
+        adapter.setHost("ra-host");
+        adapter.setPort(5040);
+        AmiManagedConnectionFactory factory = new AmiManagedConnectionFactory();
+        factory.setResourceAdapter(adapter);
+        factory.setPort(5041);
+
+        assertEquals("ra-host:5041", factory.settings().server());
+    }
+
+    @Test
     void matchingReturnsNullWhenNothingFits() {
         AmiManagedConnectionFactory factory = factory("pbx", 5038, "admin", "amp111");
 

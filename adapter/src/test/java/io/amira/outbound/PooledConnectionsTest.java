@@ -242,6 +242,28 @@ class PooledConnectionsTest {
     }
 
     @Test
+    void pooledSessionsSpeakTlsWithTheConfiguredTrustStoreAndPlainLogin() throws Exception {
+        try (AmiSimulator tlsSimulator = AmiSimulator.start(io.amira.simulator.SimulatorConfig.builder().port(0).tls(true).build())) {
+            AmiManagedConnectionFactory tlsFactory = AmiManagedConnectionFactoryTest.factory(
+                    tlsSimulator.host(), tlsSimulator.port(), "admin", "amp111");
+            tlsFactory.setTls(true);
+            tlsFactory.setTrustStore(tlsSimulator.trustStorePath().toString());
+            tlsFactory.setTrustStorePassword(tlsSimulator.trustStorePassword());
+            tlsFactory.setTrustStoreType(tlsSimulator.trustStoreType());
+            tlsFactory.setAuthType("plain");
+            tlsFactory.setExecutor(executor);
+            try (PoolingConnectionManager tlsPool = new PoolingConnectionManager(tlsFactory, 2, false)) {
+                AmiConnectionFactory tlsConnections = (AmiConnectionFactory) tlsFactory.createConnectionFactory(tlsPool);
+                try (AmiConnection connection = tlsConnections.getConnection()) {
+                    assertTrue(connection.send(AmiActions.ping()).isSuccess());
+                }
+                assertEquals(0, tlsSimulator.actionsReceived("Challenge"), "plain login asks no MD5 challenge");
+                assertEquals(1, tlsSimulator.logins());
+            }
+        }
+    }
+
+    @Test
     void wrongCredentialsNameServerAndUserButNotTheSecret() {
         SecurityException e = assertThrows(SecurityException.class, () -> factory.getConnection("admin", "wrong-secret"));
 

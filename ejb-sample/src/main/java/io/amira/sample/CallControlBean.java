@@ -3,6 +3,7 @@ package io.amira.sample;
 import io.amira.api.AmiActions;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
+import io.amira.api.AmiEvent;
 import io.amira.api.AmiException;
 import io.amira.api.AmiOriginateResult;
 import io.amira.api.AmiResponse;
@@ -54,6 +55,38 @@ public class CallControlBean {
         LOG.log(Level.INFO, "AMIRA-SAMPLE-001 originate {0} -> {1}@{2}: {3}",
                 new Object[] {channel, exten, context, result});
         return result;
+    }
+
+    /**
+     * Calls {@code channel} and, once it answers, runs {@code application(data)} on it (e.g.
+     * {@code Wait(2)}): an originate that needs no dialplan of its own. Waits for the outcome.
+     */
+    public AmiOriginateResult originateToApplication(String channel, String application, String data, Duration timeout)
+            throws AmiException, ResourceException {
+        CompletableOriginate pending;
+        try (AmiConnection connection = connectionFactory.getConnection()) {
+            pending = new CompletableOriginate(connection.originateAsync(
+                    AmiActions.originate(channel).toApplication(application, data).timeout(timeout).build(),
+                    timeout.plusSeconds(5)));
+        }
+        AmiOriginateResult result = pending.await(timeout.plusSeconds(10));
+        LOG.log(Level.INFO, "AMIRA-SAMPLE-003 originate {0} -> {1}({2}): {3}",
+                new Object[] {channel, application, data, result});
+        return result;
+    }
+
+    /** Hangs up {@code channel}; Asterisk answers "No such channel" when it is already gone. */
+    public AmiResponse hangup(String channel) throws AmiException, ResourceException {
+        try (AmiConnection connection = connectionFactory.getConnection()) {
+            return connection.send(AmiActions.hangup(channel));
+        }
+    }
+
+    /** The channels up right now, one {@code CoreShowChannel} event each. */
+    public List<AmiEvent> listChannels() throws AmiException, ResourceException {
+        try (AmiConnection connection = connectionFactory.getConnection()) {
+            return connection.send(AmiActions.action("CoreShowChannels").build()).events();
+        }
     }
 
     /** The channels Asterisk has now: the response's events are the {@code Status} items. */

@@ -19,6 +19,7 @@ final class AmiServer {
     private final Consumer<Socket> onAccept;
     private int port;
     private ServerSocket serverSocket;
+    private Thread acceptor;
 
     AmiServer(InetAddress bindAddress, int port, SSLContext ssl, Consumer<Socket> onAccept) {
         this.bindAddress = bindAddress;
@@ -39,6 +40,7 @@ final class AmiServer {
         Thread t = new Thread(() -> acceptLoop(ss), "amira-sim-accept-" + port);
         t.setDaemon(true);
         t.start();
+        acceptor = t;
         LOG.info(() -> "sim.listen " + bindAddress.getHostAddress() + ":" + port + (ssl == null ? "" : " tls"));
     }
 
@@ -52,6 +54,16 @@ final class AmiServer {
             LOG.fine(() -> "sim.listen close: " + e);
         }
         serverSocket = null;
+        // The kernel keeps the listening socket while the accept thread is still inside accept():
+        // wait for it, or a connect right after stop() could still succeed.
+        if (acceptor != null && acceptor != Thread.currentThread()) {
+            try {
+                acceptor.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        acceptor = null;
         LOG.info(() -> "sim.listen stopped port=" + port);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,10 @@ final class AmiSession implements Runnable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean unauthenticatedCounted = new AtomicBoolean(true);
     private final List<Filter> filters = new CopyOnWriteArrayList<>();
+    // Asterisk writes an action's response from the action itself and queues events for the
+    // session loop, so the acting session gets the events the action raised after its response.
+    private final Object eventHold = new Object();
+    private List<byte[]> heldEvents;
 
     volatile boolean authenticated;
     volatile UserAccount user;
@@ -111,7 +116,7 @@ final class AmiSession implements Runnable {
         }
         String name = action.get("Action");
         sim.counters.action(name);
-        LOG.info(() -> "sim.action session=" + id + " user=" + (user == null ? "-" : user.name) + " action=" + name
+        LOG.fine(() -> "sim.action session=" + id + " user=" + (user == null ? "-" : user.name) + " action=" + name
                 + " actionId=" + action.get("ActionID"));
         long delay = sim.faults.responseDelayNanos;
         if (delay > 0) {
@@ -130,20 +135,15 @@ final class AmiSession implements Runnable {
         }
     }
 
-    // Asterisk writes an action's response from the action itself and queues events for the
-    // session loop, so the acting session gets the events the action raised after its response.
-    private final Object eventHold = new Object();
-    private java.util.List<byte[]> heldEvents;
-
     private void beginAction() {
         synchronized (eventHold) {
-            heldEvents = new java.util.ArrayList<>();
+            heldEvents = new ArrayList<>();
         }
     }
 
     private void endAction() {
         synchronized (eventHold) {
-            java.util.List<byte[]> held = heldEvents;
+            List<byte[]> held = heldEvents;
             heldEvents = null;
             for (byte[] b : held) {
                 writer.enqueue(b);

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,7 +61,8 @@ public final class AmiSimulator implements AutoCloseable {
             throw new IOException("AMI simulator cannot listen on " + config.bindAddress + ":" + config.port + ": "
                     + e.getMessage() + ". Choose another port (0 = any free port).", e);
         }
-        sim.timers.scheduleWithFixedDelay(sim::checkSlowReaders, 10, 10, TimeUnit.MILLISECONDS);
+        SlowReaderWatchdog watchdog = new SlowReaderWatchdog(sim.faults, sim.sessions);
+        sim.timers.scheduleWithFixedDelay(watchdog::check, 10, 10, TimeUnit.MILLISECONDS);
         return sim;
     }
 
@@ -148,6 +150,7 @@ public final class AmiSimulator implements AutoCloseable {
         LOG.info(() -> "sim.fault refuse-connections for " + forHowLong);
         server.stop();
         sessions.closeAll();
+        pbx.hangupAll();
         timers.schedule(() -> {
             if (!closed) {
                 startListening();
@@ -221,22 +224,7 @@ public final class AmiSimulator implements AutoCloseable {
 
     /** Pre-encodes the event once and sends it to every session that may read it, at the spec's rate or flat out. */
     public Flood flood(FloodSpec spec) {
-        int category = EventClass.namedClasses(spec.eventClass);
-        Packet event = Packet.event(spec.eventName, EventClass.privilege(category));
-        spec.headers.forEach(event::add);
-        Flood flood = new Flood(spec, event.encode());
-        var targets = new java.util.ArrayList<AmiSession>();
-        for (AmiSession s : sessions.all()) {
-            if (s.accepts(category, event)) {
-                targets.add(s);
-            }
-        }
-        flood.targets(targets.size());
-        LOG.info(() -> "sim.flood " + spec + " sessions=" + targets.size() + " eventBytes=" + flood.eventLength());
-        for (AmiSession s : targets) {
-            s.writer.startFlood(new FloodTarget(flood, spec.count, spec.ratePerSecond));
-        }
-        return flood;
+        return Floods.start(spec, sessions.all());
     }
 
     /**
@@ -249,17 +237,20 @@ public final class AmiSimulator implements AutoCloseable {
 
     void loggedIn(AmiSession session) {
         FloodSpec spec = floodOnLogin;
-        if (spec == null) {
-            return;
+        if (spec != null) {
+            Floods.start(spec, List.of(session));
         }
-        int category = EventClass.namedClasses(spec.eventClass);
-        Packet event = Packet.event(spec.eventName, EventClass.privilege(category));
-        spec.headers.forEach(event::add);
-        if (session.accepts(category, event)) {
-            Flood flood = new Flood(spec, event.encode());
-            flood.targets(1);
-            session.writer.startFlood(new FloodTarget(flood, spec.count, spec.ratePerSecond));
-        }
+    }
+
+    /**
+     * Places a call as an async Originate without ActionID would, e.g. placeCall("Local/100@demo",
+     * "Wait", "2"): its events go to every session that may read them.
+     */
+    public void placeCall(String channel, String application, String data) {
+        Packet action = new Packet().add("Action", "Originate").add("Channel", channel)
+                .add("Application", application).add("Data", data).add("Async", "true");
+        Originate o = new Originate(action, 1, 30_000);
+        pbx.execute(() -> o.start(pbx));
     }
 
     /** Sends an event to every session that may read it; the class comes from a "Privilege" entry, else "user". */
@@ -298,25 +289,18 @@ public final class AmiSimulator implements AutoCloseable {
             closeQuietly(socket);
             return;
         }
+        long authTimeout = config.authTimeout.toMillis();
+        if (authTimeout > 0) {
+            timers.schedule(() -> {
+                if (!session.authenticated && !session.isClosed()) {
+                    LOG.info(() -> "sim.session " + session.id() + " not logged in after " + authTimeout + " ms: closing (authtimeout)");
+                    session.close();
+                }
+            }, authTimeout, TimeUnit.MILLISECONDS);
+        }
         Thread reader = new Thread(session, "amira-sim-session-" + session.id());
         reader.setDaemon(true);
         reader.start();
-    }
-
-    private void checkSlowReaders() {
-        long limit = faults.slowReaderTimeoutNanos;
-        if (limit <= 0) {
-            return;
-        }
-        long now = System.nanoTime();
-        for (AmiSession s : sessions.all()) {
-            long started = s.writer.writeStartedNanos;
-            if (started != 0 && now - started > limit) {
-                LOG.warning(() -> "sim.session " + s.id() + " slow reader: a write blocked over "
-                        + Duration.ofNanos(limit).toMillis() + " ms, disconnecting (like Asterisk's writetimeout)");
-                s.close();
-            }
-        }
     }
 
     private static void closeQuietly(Socket s) {

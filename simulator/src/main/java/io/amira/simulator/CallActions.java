@@ -71,14 +71,21 @@ final class CallActions {
             return;
         }
         pbx.execute(() -> o.start(pbx));
-        boolean ok;
-        try {
-            ok = o.result.get(timeout + Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ok = false;
-        } catch (ExecutionException | TimeoutException e) {
-            ok = false;
+        boolean ok = false;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout + Duration.ofSeconds(5).toMillis());
+        // Waits in slices so a session closed meanwhile (or a closed simulator) frees this thread.
+        while (!s.isClosed() && System.nanoTime() < deadline) {
+            try {
+                ok = o.result.get(200, TimeUnit.MILLISECONDS);
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                break;
+            } catch (TimeoutException e) {
+                ok = false;
+            }
         }
         if (ok) {
             s.ack(a, "Originate successfully queued");

@@ -68,6 +68,14 @@ final class ChannelEvents {
         return withText ? p.add("Cause-txt", HangupCause.text(cause)) : p;
     }
 
+    /** BridgeCreate / BridgeDestroy (no channel), BridgeEnter / BridgeLeave (with the channel's snapshot). */
+    static Packet bridge(String name, String bridgeId, int channels, Channel c) {
+        Packet p = Packet.event(name, CALL).add("BridgeUniqueid", bridgeId).add("BridgeType", "basic")
+                .add("BridgeTechnology", "simple_bridge").add("BridgeCreator", "<unknown>").add("BridgeName", "<unknown>")
+                .add("BridgeNumChannels", channels).add("BridgeVideoSourceMode", "none");
+        return c == null ? p : snapshot(p, "", c);
+    }
+
     static Packet deviceState(String device, String state) {
         return Packet.event("DeviceStateChange", CALL).add("Device", device).add("State", state);
     }

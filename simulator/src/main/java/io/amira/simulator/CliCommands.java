@@ -1,9 +1,11 @@
 package io.amira.simulator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The few CLI commands the simulator answers, formatted like Asterisk 22. PBX thread only. */
 final class CliCommands {
@@ -53,7 +55,7 @@ final class CliCommands {
     private List<String> channels() {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "%-64.64s %-32.32s %-7.7s %-30.30s", "Channel", "Location", "State", "Application(Data)"));
-        java.util.Set<String> calls = new java.util.HashSet<>();
+        Set<String> calls = new HashSet<>();
         for (Channel ch : pbx.liveChannels()) {
             calls.add(ch.linkedid);
             out.add(String.format(Locale.ROOT, "%-64.64s %-32.32s %-7.7s %-30.30s", ch.name,

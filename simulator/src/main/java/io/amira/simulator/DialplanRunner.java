@@ -33,10 +33,10 @@ final class DialplanRunner {
                 next(c);
                 break;
             case "wait":
-                c.timer = pbx.later(() -> next(c), seconds(step.data));
+                c.timer = pbx.later(() -> next(c), scaled(seconds(step.data)));
                 break;
             case "playback":
-                c.timer = pbx.later(() -> next(c), 1000);
+                c.timer = pbx.later(() -> next(c), scaled(1000));
                 break;
             case "userevent":
                 userEvent(c, step.data);
@@ -101,10 +101,10 @@ final class DialplanRunner {
         c.data = app.data;
         switch (app.app.toLowerCase(Locale.ROOT)) {
             case "wait":
-                c.timer = pbx.later(() -> pbx.hangup(c, HangupCause.NORMAL, false), seconds(app.data));
+                c.timer = pbx.later(() -> pbx.hangup(c, HangupCause.NORMAL, false), scaled(seconds(app.data)));
                 break;
             case "playback":
-                c.timer = pbx.later(() -> pbx.hangup(c, HangupCause.NORMAL, false), 1000);
+                c.timer = pbx.later(() -> pbx.hangup(c, HangupCause.NORMAL, false), scaled(1000));
                 break;
             case "hangup":
                 pbx.hangup(c, HangupCause.NORMAL, true);
@@ -146,6 +146,10 @@ final class DialplanRunner {
             }
         }
         pbx.publish(EventClass.USER, ev);
+    }
+
+    private long scaled(long millis) {
+        return (long) (millis * pbx.waitScale);
     }
 
     static long seconds(String data) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -24,7 +25,7 @@ public final class FloodMeter {
         FloodSpec spec = kind.equals("newstate") ? newstate() : FloodSpec.builder().count(0).build();
         long timeoutMs = args.length > 2 ? Long.parseLong(args[2]) : 1000;
         try (AmiSimulator sim = AmiSimulator.start(SimulatorConfig.builder()
-                .slowReaderTimeout(java.time.Duration.ofMillis(timeoutMs)).build());
+                .slowReaderTimeout(Duration.ofMillis(timeoutMs)).build());
              Socket socket = new Socket(sim.host(), sim.port())) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();

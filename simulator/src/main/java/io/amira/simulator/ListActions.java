@@ -1,5 +1,6 @@
 package io.amira.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class ListActions {
             sb.append(p.text());
         }
         sb.append(complete.text());
-        s.sendRaw(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        s.sendRaw(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void status(AmiSession s, Packet a) {

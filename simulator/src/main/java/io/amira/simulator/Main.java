@@ -7,11 +7,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Command line: {@code java -jar amira-simulator.jar --port 5038 [options]}; Ctrl-C stops it. */
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    /** Held strongly: java.util.logging keeps only weak references to loggers. */
+    private static final Logger SIM_LOGGER = Logger.getLogger("io.amira.simulator");
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar amira-simulator.jar [options]",
@@ -30,6 +34,8 @@ public final class Main {
             "                           (0 = flat out), COUNT events (0 or absent = until it disconnects)",
             "  --delay-responses MS     answer every action MS late",
             "  --split-writes N         cut every write into random pieces of at most N bytes",
+            "  --call-every MS          place a call to Local/100@demo (answers, UserEvent Demo, hangs up)",
+            "                           every MS milliseconds, for demo traffic",
             "  --drop-every S           drop all connections every S seconds",
             "  --restart-every S        every S seconds drop all and refuse connections for 2 s",
             "  --help                   this text");
@@ -40,6 +46,11 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %5$s%6$s%n");
+        }
+        // One line per session (INFO) and per action (FINE) on stderr.
+        SIM_LOGGER.setLevel(Level.FINE);
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            h.setLevel(Level.FINE);
         }
         Options o;
         try {
@@ -60,12 +71,16 @@ public final class Main {
         }
         o.apply(sim);
         ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "amira-sim-cli-faults");
+            Thread t = new Thread(r, "amira-sim-cli-timers");
             t.setDaemon(true);
             return t;
         });
         if (o.dropEverySeconds > 0) {
             faults.scheduleAtFixedRate(sim::dropAllConnections, o.dropEverySeconds, o.dropEverySeconds, TimeUnit.SECONDS);
+        }
+        if (o.callEveryMillis > 0) {
+            faults.scheduleAtFixedRate(() -> sim.placeCall("Local/100@demo", "Wait", "2"), o.callEveryMillis,
+                    o.callEveryMillis, TimeUnit.MILLISECONDS);
         }
         if (o.restartEverySeconds > 0) {
             faults.scheduleAtFixedRate(() -> sim.refuseConnections(Duration.ofSeconds(2)), o.restartEverySeconds,
@@ -92,6 +107,7 @@ public final class Main {
         long delayMillis;
         int splitWrites;
         long dropEverySeconds;
+        long callEveryMillis;
         long restartEverySeconds;
 
         static Options parse(String[] args) {
@@ -115,6 +131,7 @@ public final class Main {
                     case "--delay-responses": o.delayMillis = intArg(args, ++i, a); break;
                     case "--split-writes": o.splitWrites = intArg(args, ++i, a); break;
                     case "--drop-every": o.dropEverySeconds = intArg(args, ++i, a); break;
+                    case "--call-every": o.callEveryMillis = intArg(args, ++i, a); break;
                     case "--restart-every": o.restartEverySeconds = intArg(args, ++i, a); break;
                     default: throw new IllegalArgumentException("Unknown option: " + a);
                 }

@@ -24,6 +24,8 @@ final class Originate implements Channel.DialObserver {
     final String account;
     final boolean async;
     final String actionId;
+    final String channelId;
+    final String otherChannelId;
     /** Sync Originate: true once answered, false when it failed. */
     final CompletableFuture<Boolean> result = new CompletableFuture<>();
 
@@ -44,6 +46,8 @@ final class Originate implements Channel.DialObserver {
         this.account = a.value("Account");
         this.async = isTrue(a.value("Async"));
         this.actionId = a.get("ActionID");
+        this.channelId = a.value("ChannelId");
+        this.otherChannelId = a.value("OtherChannelId");
         String[] cid = parseCallerId(a.value("CallerID"));
         this.callerIdName = cid[0];
         this.callerIdNum = cid[1];
@@ -75,8 +79,8 @@ final class Originate implements Channel.DialObserver {
         }
         String device = "Local/" + destExten + "@" + destContext;
         String base = device + "-" + pbx.nextLocalId();
-        one = pbx.newChannel(base + ";1", null, device, destContext, destExten);
-        two = pbx.newChannel(base + ";2", one.uniqueid, device, destContext, destExten);
+        one = pbx.newChannel(base + ";1", channelId, null, device, destContext, destExten);
+        two = pbx.newChannel(base + ";2", otherChannelId, one.uniqueid, device, destContext, destExten);
         one.localPeer = two;
         two.localPeer = one;
         one.accountCode = account;

@@ -8,8 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +38,13 @@ final class Pbx {
     private int uniqueSeq;
     private int localSeq;
     long callsProcessed;
+    /** Stretches Wait() and Playback() (config waitScale). */
+    final double waitScale;
 
     Pbx(SimulatorConfig config, SessionRegistry sessions) {
         this.sessions = sessions;
         this.dialplan = config.dialplan;
+        this.waitScale = config.waitScale;
         this.runner = new DialplanRunner(this);
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "amira-sim-pbx");
@@ -75,6 +81,8 @@ final class Pbx {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the simulator's PBX thread", e);
+        } catch (CancellationException | RejectedExecutionException e) {
+            throw new IllegalStateException("the simulator is closing", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("simulator PBX task failed: " + e.getCause(), e.getCause());
         }
@@ -98,8 +106,23 @@ final class Pbx {
         };
     }
 
+    /** A restart: every channel disappears, queue callers too (nobody is connected to hear about it). */
+    void hangupAll() {
+        call(() -> {
+            for (Channel c : liveChannels()) {
+                hangup(c, HangupCause.NORMAL, false);
+            }
+            return null;
+        });
+    }
+
     void shutdown() {
-        loop.shutdownNow();
+        for (Runnable pending : loop.shutdownNow()) {
+            if (pending instanceof Future) {
+                // Unblocks an action thread waiting in call().
+                ((Future<?>) pending).cancel(false);
+            }
+        }
     }
 
     // ---- events --------------------------------------------------------------------------------
@@ -115,7 +138,13 @@ final class Pbx {
     }
 
     Channel newChannel(String name, String linkedid, String device, String context, String exten) {
-        String uid = (System.currentTimeMillis() / 1000) + "." + uniqueSeq++;
+        return newChannel(name, null, linkedid, device, context, exten);
+    }
+
+    /** uniqueid null: Asterisk's own form, epoch seconds "." sequence. */
+    Channel newChannel(String name, String uniqueid, String linkedid, String device, String context, String exten) {
+        String uid = uniqueid != null && !uniqueid.isEmpty() ? uniqueid
+                : (System.currentTimeMillis() / 1000) + "." + uniqueSeq++;
         Channel c = new Channel(name, uid, linkedid, device, context, exten);
         channels.put(name, c);
         return c;
@@ -196,6 +225,11 @@ final class Pbx {
         }
         if (soft) {
             publish(EventClass.CALL, ChannelEvents.hangup("SoftHangupRequest", c, cause, false));
+        }
+        for (Channel x : peer == null ? List.of(c) : List.of(c, peer)) {
+            if (x.queueCall != null) {
+                x.queueCall.beforeHangup(x);
+            }
         }
         runner.runHangupExtension(c);
         if (peer != null) {

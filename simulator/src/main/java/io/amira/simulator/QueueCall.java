@@ -18,6 +18,7 @@ final class QueueCall {
     private QueueMember member;
     private Channel memberChannel;
     private long connectedMillis;
+    private boolean bridged;
     private ScheduledFuture<?> timeout;
 
     private final class Ring implements Channel.DialObserver {
@@ -135,7 +136,8 @@ final class QueueCall {
         Ring r = new Ring(m, one, two);
         ringing.add(r);
         two.observer = r;
-        pbx.runner.execute(two);
+        // Ring every member before any of them can answer.
+        pbx.execute(() -> pbx.runner.execute(two));
     }
 
     private void connect(Ring r) {
@@ -153,6 +155,10 @@ final class QueueCall {
         String bridge = UUID.randomUUID().toString();
         caller.bridgeId = bridge;
         one.bridgeId = bridge;
+        pbx.publish(EventClass.CALL, ChannelEvents.bridge("BridgeCreate", bridge, 0, null));
+        pbx.publish(EventClass.CALL, ChannelEvents.bridge("BridgeEnter", bridge, 1, caller));
+        pbx.publish(EventClass.CALL, ChannelEvents.bridge("BridgeEnter", bridge, 2, one));
+        bridged = true;
         leave();
         member.inCall = true;
         long hold = (connectedMillis - joinedMillis) / 1000;
@@ -191,6 +197,13 @@ final class QueueCall {
         }
     }
 
+    /** Called by Pbx.hangup before the Hangup events: a bridged channel leaves its bridge first. */
+    void beforeHangup(Channel x) {
+        if (bridged && (x == caller || x == memberChannel)) {
+            complete(x == caller ? "caller" : "agent");
+        }
+    }
+
     /** Called by Pbx.hangup for the caller, a ringing member channel or the bridged member channel. */
     void channelGone(Channel x) {
         if (x == caller) {
@@ -198,7 +211,9 @@ final class QueueCall {
                 timeout.cancel(false);
             }
             if (member != null) {
-                complete("caller");
+                if (bridged) {
+                    complete("caller");
+                }
                 pbx.hangup(memberChannel, HangupCause.NORMAL, false);
             } else {
                 int pos = position();
@@ -210,7 +225,9 @@ final class QueueCall {
                 stopRinging();
             }
         } else if (x == memberChannel && member != null) {
-            complete("agent");
+            if (bridged) {
+                complete("agent");
+            }
             caller.bridgeId = "";
             caller.queueCall = null;
             if (!caller.hungUp) {
@@ -224,14 +241,16 @@ final class QueueCall {
         pbx.publish(EventClass.AGENT, ChannelEvents.dial("AgentComplete", caller, memberChannel).add("Queue", queue.name)
                 .add("MemberName", member.name).add("Interface", member.iface)
                 .add("HoldTime", (connectedMillis - joinedMillis) / 1000).add("TalkTime", talk).add("Reason", reason));
+        String bridge = memberChannel.bridgeId;
+        pbx.publish(EventClass.CALL, ChannelEvents.bridge("BridgeLeave", bridge, 1, memberChannel));
+        pbx.publish(EventClass.CALL, ChannelEvents.bridge("BridgeLeave", bridge, 0, caller));
+        pbx.publish(EventClass.CALL, ChannelEvents.bridge("BridgeDestroy", bridge, 0, null));
         member.inCall = false;
         member.callsTaken++;
         member.lastCall = System.currentTimeMillis() / 1000;
         queue.completed++;
         queue.totalTalkSeconds += talk;
         memberChannel.bridgeId = "";
-        Channel mc = memberChannel;
-        member = null;
-        memberChannel = mc;
+        bridged = false;
     }
 }

@@ -18,9 +18,11 @@ public final class SimulatorConfig {
     final Duration failedLoginDelay;
     final Duration slowReaderTimeout;
     final int authLimit;
+    final Duration authTimeout;
     final Dialplan dialplan;
     final List<String[]> queues;
     final String systemName;
+    final double waitScale;
 
     private SimulatorConfig(Builder b) {
         this.port = b.port;
@@ -31,9 +33,11 @@ public final class SimulatorConfig {
         this.failedLoginDelay = b.failedLoginDelay;
         this.slowReaderTimeout = b.slowReaderTimeout;
         this.authLimit = b.authLimit;
+        this.authTimeout = b.authTimeout;
         this.dialplan = b.dialplan.copy();
         this.queues = List.copyOf(b.queues);
         this.systemName = b.systemName;
+        this.waitScale = b.waitScale;
     }
 
     public static Builder builder() {
@@ -71,10 +75,12 @@ public final class SimulatorConfig {
         private Duration failedLoginDelay = Duration.ofSeconds(1);
         private Duration slowReaderTimeout = Duration.ofMillis(100);
         private int authLimit = 50;
+        private Duration authTimeout = Duration.ofSeconds(30);
         private final Dialplan dialplan = Dialplan.defaults();
         private final List<String[]> queues = new ArrayList<>();
         private boolean defaultQueues = true;
         private String systemName = "";
+        private double waitScale = 1.0;
 
         private Builder() {
             user("admin", "amp111", "all", "all");
@@ -135,6 +141,12 @@ public final class SimulatorConfig {
             return this;
         }
 
+        /** Close a session that has not logged in after this long (Asterisk's authtimeout, default 30 s). */
+        public Builder authTimeout(Duration timeout) {
+            this.authTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
         /** Adds or replaces a dialplan extension, e.g. extension("demo", "700", "Answer()", "Wait(5)", "Hangup()"). */
         public Builder extension(String context, String exten, String... applications) {
             dialplan.put(context, exten, applications);
@@ -152,6 +164,18 @@ public final class SimulatorConfig {
             q[1] = strategy;
             System.arraycopy(members, 0, q, 2, members.length);
             queues.add(q);
+            return this;
+        }
+
+        /**
+         * Multiplies how long Wait() and Playback() last (2.0 = twice as long), e.g. to keep a call
+         * alive on a slow machine; the events still show the dialplan's own values.
+         */
+        public Builder waitScale(double scale) {
+            if (!(scale > 0)) {
+                throw new IllegalArgumentException("waitScale must be > 0: " + scale);
+            }
+            this.waitScale = scale;
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A self-signed certificate for 127.0.0.1/localhost made with the JDK's keytool (no network, no
- * library), created once per JVM in a temporary directory, plus a trust store holding only that
- * certificate for clients.
+ * library) in the temporary directory, plus a trust store holding only that certificate for
+ * clients. The password is a fixed, public test value: it protects nothing.
  */
 final class TlsMaterial {
     static final String PASSWORD = "amira-sim";
@@ -40,30 +41,61 @@ final class TlsMaterial {
         this.context = ctx;
     }
 
+    /**
+     * The material of this JVM: reused from the temporary directory when an earlier run left it
+     * there (keytool takes seconds on a busy machine), else generated and moved into place.
+     */
     static synchronized TlsMaterial get() throws IOException {
-        if (shared == null) {
-            Path dir = Files.createTempDirectory("amira-sim-tls");
-            dir.toFile().deleteOnExit();
-            Path ks = dir.resolve("simulator-keystore.p12");
-            Path cert = dir.resolve("simulator.cer");
-            Path ts = dir.resolve("simulator-truststore.p12");
-            keytool("-genkeypair", "-alias", "amira-sim", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
-                    "-dname", "CN=localhost, O=Amira simulator", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                    "-keystore", ks.toString(), "-storetype", TYPE, "-storepass", PASSWORD, "-keypass", PASSWORD);
-            keytool("-exportcert", "-alias", "amira-sim", "-keystore", ks.toString(), "-storetype", TYPE,
-                    "-storepass", PASSWORD, "-file", cert.toString());
-            keytool("-importcert", "-noprompt", "-alias", "amira-sim", "-file", cert.toString(),
-                    "-keystore", ts.toString(), "-storetype", TYPE, "-storepass", PASSWORD);
-            for (Path p : List.of(ks, cert, ts)) {
-                p.toFile().deleteOnExit();
-            }
-            try {
-                shared = new TlsMaterial(ks, ts);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("Cannot load the simulator's generated key store " + ks + ": " + e.getMessage(), e);
-            }
+        if (shared != null) {
+            return shared;
+        }
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "amira-simulator-tls-v1");
+        try {
+            shared = load(home);
+            return shared;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // absent or unreadable: generate below
+        }
+        Path dir = Files.createTempDirectory("amira-sim-tls");
+        generate(dir);
+        try {
+            Files.move(dir, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Another JVM won the race or the directory is stale: use this JVM's own copy.
+            home = dir;
+        }
+        try {
+            shared = load(home);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot load the simulator's generated key store in " + home + ": " + e.getMessage(), e);
         }
         return shared;
+    }
+
+    private static TlsMaterial load(Path dir) throws IOException, GeneralSecurityException {
+        Path ks = dir.resolve("simulator-keystore.p12");
+        Path ts = dir.resolve("simulator-truststore.p12");
+        if (!Files.isReadable(ks) || !Files.isReadable(ts)) {
+            throw new IOException("no key store in " + dir);
+        }
+        KeyStore trust = KeyStore.getInstance(TYPE);
+        try (InputStream in = Files.newInputStream(ts)) {
+            trust.load(in, PASSWORD.toCharArray());
+        }
+        return new TlsMaterial(ks, ts);
+    }
+
+    private static void generate(Path dir) throws IOException {
+        Path ks = dir.resolve("simulator-keystore.p12");
+        Path cert = dir.resolve("simulator.cer");
+        Path ts = dir.resolve("simulator-truststore.p12");
+        keytool("-genkeypair", "-alias", "amira-sim", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
+                "-dname", "CN=localhost, O=Amira simulator", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                "-keystore", ks.toString(), "-storetype", TYPE, "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool("-exportcert", "-alias", "amira-sim", "-keystore", ks.toString(), "-storetype", TYPE,
+                "-storepass", PASSWORD, "-file", cert.toString());
+        keytool("-importcert", "-noprompt", "-alias", "amira-sim", "-file", cert.toString(),
+                "-keystore", ts.toString(), "-storetype", TYPE, "-storepass", PASSWORD);
     }
 
     private static void keytool(String... args) throws IOException {

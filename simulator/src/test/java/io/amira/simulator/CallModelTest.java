@@ -59,6 +59,19 @@ class CallModelTest {
     }
 
     @Test
+    void channelIdSetsTheUniqueids() throws IOException {
+        try (RawAmiClient c = admin("call")) {
+            c.action("Action", "Originate", "ActionID", "o", "Channel", "Local/100@demo", "Application", "Wait",
+                    "Data", "1", "Async", "true", "ChannelId", "my-call-1", "OtherChannelId", "my-call-2");
+            List<String[]> r = c.readUntil("Event", "OriginateResponse");
+            assertEquals("my-call-1", RawAmiClient.get(r, "Uniqueid"));
+            List<String[]> h = c.readUntil("Event", "Hangup");
+            assertEquals("my-call-2", RawAmiClient.get(h, "Uniqueid"));
+            assertEquals("my-call-1", RawAmiClient.get(h, "Linkedid"));
+        }
+    }
+
+    @Test
     void syncOriginateFailsWithAsteriskWording() throws IOException {
         try (RawAmiClient c = admin("off")) {
             c.action("Action", "Originate", "ActionID", "o", "Channel", "Local/busy@sim", "Application", "Wait", "Data", "1");
@@ -104,6 +117,26 @@ class CallModelTest {
                     "Exten", "100", "Priority", "1");
             assertEquals("Channel does not exist: Local/none-00000000;1",
                     RawAmiClient.get(c.readUntil("ActionID", "bad"), "Message"));
+        }
+    }
+
+    @Test
+    void dualRedirectMovesBothChannels() throws IOException {
+        try (RawAmiClient c = admin("dialplan")) {
+            RawAmiClient calls = admin("call");
+            String one = originate200(calls);
+            calls.close();
+            String two = one.replace(";1", ";2");
+            c.action("Action", "Redirect", "ActionID", "r", "Channel", two, "ExtraChannel", one,
+                    "Context", "demo", "Exten", "900", "Priority", "1", "ExtraContext", "demo", "ExtraExten", "901",
+                    "ExtraPriority", "1");
+            assertEquals("Dual Redirect successful", RawAmiClient.get(c.readUntil("ActionID", "r"), "Message"));
+            java.util.Map<String, String> extenByChannel = new java.util.HashMap<>();
+            while (extenByChannel.size() < 2) {
+                List<String[]> p = c.readUntil("Event", "Newexten");
+                extenByChannel.put(RawAmiClient.get(p, "Channel"), RawAmiClient.get(p, "Extension"));
+            }
+            assertEquals(java.util.Map.of(two, "900", one, "901"), extenByChannel);
         }
     }
 
@@ -213,11 +246,31 @@ class CallModelTest {
         try (RawAmiClient c = admin("agent,call")) {
             c.action("Action", "Originate", "ActionID", "q", "Channel", "Local/300@demo", "Application", "Wait",
                     "Data", "2", "Async", "true", "CallerID", "\"Queue Caller\" <5552000>");
-            assertEquals("support", RawAmiClient.get(c.readUntil("Event", "QueueCallerJoin"), "Queue"));
-            List<String[]> connect = c.readUntil("Event", "AgentConnect");
-            assertEquals("Agent901", RawAmiClient.get(connect, "MemberName"));
-            assertEquals("5552000", RawAmiClient.get(connect, "CallerIDNum"));
-            assertEquals("caller", RawAmiClient.get(c.readUntil("Event", "AgentComplete"), "Reason"));
+            List<String> names = new java.util.ArrayList<>();
+            List<String> callerEvents = new java.util.ArrayList<>();
+            List<String[]> p;
+            do {
+                p = c.readPacket();
+                names.add(String.valueOf(RawAmiClient.get(p, "Event")));
+                if (String.valueOf(RawAmiClient.get(p, "Channel")).matches("Local/300@demo-[0-9a-f]{8};2")) {
+                    callerEvents.add(RawAmiClient.get(p, "Event"));
+                }
+                if ("AgentConnect".equals(RawAmiClient.get(p, "Event"))) {
+                    assertEquals("Agent901", RawAmiClient.get(p, "MemberName"));
+                    assertEquals("5552000", RawAmiClient.get(p, "CallerIDNum"));
+                }
+                if ("AgentComplete".equals(RawAmiClient.get(p, "Event"))) {
+                    assertEquals("caller", RawAmiClient.get(p, "Reason"));
+                }
+            } while (!callerEvents.contains("Hangup"));
+            assertTrue(names.indexOf("QueueCallerJoin") < names.indexOf("BridgeEnter"), names.toString());
+            assertTrue(names.indexOf("BridgeEnter") < names.indexOf("AgentConnect"), names.toString());
+            assertTrue(names.indexOf("BridgeLeave") > names.indexOf("AgentConnect"), names.toString());
+            assertTrue(names.indexOf("AgentCalled") < names.indexOf("BridgeEnter")
+                    && names.lastIndexOf("AgentCalled") < names.indexOf("BridgeEnter"), "both agents ring first: " + names);
+            assertTrue(callerEvents.indexOf("BridgeLeave") >= 0
+                    && callerEvents.indexOf("BridgeLeave") < callerEvents.indexOf("Hangup"),
+                    "the caller leaves the bridge before it hangs up: " + callerEvents);
             await().atMost(Duration.ofSeconds(5)).until(() -> sim.channelCount() == 0);
         }
     }
@@ -237,6 +290,35 @@ class CallModelTest {
         try (RawAmiClient first = new RawAmiClient(sim); RawAmiClient second = new RawAmiClient(sim)) {
             assertEquals("Asterisk Call Manager/11.0.0\r\n", first.readBanner());
             assertTrue(second.closedWithin(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void authTimeoutClosesSessionsThatNeverLogIn() throws IOException {
+        sim = AmiSimulator.start(SimulatorConfig.builder().authTimeout(Duration.ofMillis(300)).build());
+        try (RawAmiClient idle = new RawAmiClient(sim); RawAmiClient active = admin("off")) {
+            idle.readBanner();
+            assertTrue(idle.closedWithin(Duration.ofSeconds(5)));
+            active.action("Action", "Ping", "ActionID", "p");
+            assertEquals("Pong", RawAmiClient.get(active.readUntil("ActionID", "p"), "Ping"));
+        }
+    }
+
+    @Test
+    void placeCallRaisesTheCallsEvents() throws IOException {
+        try (RawAmiClient c = admin("user")) {
+            sim.placeCall("Local/100@demo", "Wait", "1");
+            assertEquals("Demo", RawAmiClient.get(c.readUntil("Event", "UserEvent"), "UserEvent"));
+        }
+    }
+
+    @Test
+    void aRestartEndsTheCalls() throws IOException {
+        try (RawAmiClient c = admin("call")) {
+            originate200(c);
+            assertEquals(2, sim.channelCount());
+            sim.refuseConnections(Duration.ofMillis(200));
+            assertEquals(0, sim.channelCount());
         }
     }
 

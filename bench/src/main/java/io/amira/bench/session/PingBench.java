@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Pipelined Ping, end to end: N caller threads share one session, each sending a Ping and waiting
  * for its answer in a loop. Reports actions/s and the latency p50/p99 per caller count, for Amira
  * and (unless {@code -Dbench.amiraOnly=true}) asterisk-java 3.42.2 in the same run, against the
- * simulator and against {@link RawPingServer} (the client's own ceiling). Options:
+ * simulator and against {@link RawPingServer} (the client's own ceiling); then Amira with 64 Pings
+ * kept in flight by one thread through {@code sendAsync} ({@link AsyncWindowPing}). Options:
  * {@code -Dbench.seconds=3 -Dbench.warmupSeconds=1 -Dbench.callers=1,8,64 -Dbench.server=simulator,raw}.
  */
 public final class PingBench {
@@ -64,6 +65,7 @@ public final class PingBench {
                         host, port, callers, warmupSeconds, seconds);
             }
         }
+        AsyncWindowPing.run("Amira sendAllAsync → " + server, host, port, 64, warmupSeconds, seconds);
     }
 
     private static void run(String label, ClientFactory factory, String host, int port, int callers,

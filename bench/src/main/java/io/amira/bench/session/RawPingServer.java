@@ -9,15 +9,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The least an AMI server can do for pipelined Pings: one thread per connection that reads
- * whatever arrived, answers every packet in it (Login, Ping, Logoff; anything else Success) and
+ * whatever arrived, answers every packet in it (Challenge, Login, CoreSettings, Command, Logoff; anything else as a Ping) and
  * writes all the answers with one socket write. No parsing beyond finding packet ends and the
  * ActionID. Used to measure the client's own ceiling, apart from the simulator's costs.
  */
 final class RawPingServer implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(RawPingServer.class.getName());
     private static final byte[] BANNER = "Asterisk Call Manager/11.0.0\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket serverSocket;
@@ -52,7 +55,7 @@ final class RawPingServer implements AutoCloseable {
                 session.start();
             }
         } catch (IOException e) {
-            // close(): the server socket is closed, the acceptor ends.
+            LOG.log(Level.FINE, "raw responder stopped accepting: {0}", e.toString());
         }
     }
 
@@ -96,7 +99,7 @@ final class RawPingServer implements AutoCloseable {
                 System.arraycopy(input, packetStart, input, 0, kept);
             }
         } catch (IOException e) {
-            // The client went away: this session is over.
+            LOG.log(Level.FINE, "raw responder session ended: {0}", e.toString());
         }
     }
 
@@ -107,15 +110,29 @@ final class RawPingServer implements AutoCloseable {
         if ("Login".equalsIgnoreCase(action)) {
             return "Response: Success\r\n" + id + "Message: Authentication accepted\r\n\r\n";
         }
+        if ("Challenge".equalsIgnoreCase(action)) {
+            return "Response: Success\r\n" + id + "Challenge: 190021329\r\n\r\n";
+        }
+        // asterisk-java asks for the version after login.
+        if ("CoreSettings".equalsIgnoreCase(action)) {
+            return "Response: Success\r\n" + id + "AMIversion: 11.0.0\r\nAsteriskVersion: 22.10.1\r\n\r\n";
+        }
+        if ("Command".equalsIgnoreCase(action)) {
+            return "Response: Success\r\n" + id + "Message: Command output follows\r\n"
+                    + "Output: Asterisk 22.10.1 built by root @ vm on a x86_64 running Linux\r\n\r\n";
+        }
         if ("Logoff".equalsIgnoreCase(action)) {
             return "Response: Goodbye\r\n" + id + "Message: Thanks for all the fish.\r\n\r\n";
         }
         return "Response: Success\r\n" + id + "Ping: Pong\r\nTimestamp: 1795383180.600518\r\n\r\n";
     }
 
+    /** Header names in any case (asterisk-java writes them in lower case). */
     private static String header(String packet, String name) {
-        int at = packet.indexOf("\n" + name + ": ");
-        int start = at < 0 ? (packet.startsWith(name + ": ") ? name.length() + 2 : -1) : at + name.length() + 3;
+        String lower = packet.toLowerCase(java.util.Locale.ROOT);
+        String key = name.toLowerCase(java.util.Locale.ROOT) + ": ";
+        int at = lower.indexOf("\n" + key);
+        int start = at < 0 ? (lower.startsWith(key) ? key.length() : -1) : at + key.length() + 1;
         if (start < 0) {
             return null;
         }

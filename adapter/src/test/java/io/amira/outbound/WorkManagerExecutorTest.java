@@ -1,0 +1,68 @@
+package io.amira.outbound;
+
+import jakarta.resource.spi.work.ExecutionContext;
+import jakarta.resource.spi.work.HintsContext;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkContextProvider;
+import jakarta.resource.spi.work.WorkListener;
+import jakarta.resource.spi.work.WorkManager;
+import jakarta.resource.spi.work.WorkRejectedException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkManagerExecutorTest {
+
+    @Test
+    void tasksRunAsLongRunningContainerWork() {
+        RecordingWorkManager workManager = new RecordingWorkManager(false);
+        AtomicBoolean ran = new AtomicBoolean();
+
+        new WorkManagerExecutor(workManager).execute(() -> ran.set(true));
+
+        assertEquals(1, workManager.scheduled.size());
+        Work work = workManager.scheduled.get(0);
+        HintsContext hints = (HintsContext) ((WorkContextProvider) work).getWorkContexts().get(0);
+        assertEquals(Boolean.TRUE, hints.getHints().get(HintsContext.LONGRUNNING_HINT));
+        work.run();
+        assertTrue(ran.get());
+    }
+
+    @Test
+    void aRefusalBecomesARejectedExecutionSayingWhy() {
+        RejectedExecutionException e = assertThrows(RejectedExecutionException.class,
+                () -> new WorkManagerExecutor(new RecordingWorkManager(true)).execute(() -> { }));
+
+        assertTrue(e.getMessage().contains("WorkManager refused"), e.getMessage());
+    }
+
+    private static final class RecordingWorkManager implements WorkManager {
+        final List<Work> scheduled = new ArrayList<>();
+        private final boolean refuse;
+
+        RecordingWorkManager(boolean refuse) {
+            this.refuse = refuse;
+        }
+
+        @Override
+        public void scheduleWork(Work work) throws WorkRejectedException {
+            if (refuse) {
+                throw new WorkRejectedException("no threads left");
+            }
+            scheduled.add(work);
+        }
+
+        @Override public void doWork(Work work) { throw new UnsupportedOperationException(); }
+        @Override public void doWork(Work w, long t, ExecutionContext c, WorkListener l) { throw new UnsupportedOperationException(); }
+        @Override public long startWork(Work work) { throw new UnsupportedOperationException(); }
+        @Override public long startWork(Work w, long t, ExecutionContext c, WorkListener l) { throw new UnsupportedOperationException(); }
+        @Override public void scheduleWork(Work w, long t, ExecutionContext c, WorkListener l) { throw new UnsupportedOperationException(); }
+    }
+}
