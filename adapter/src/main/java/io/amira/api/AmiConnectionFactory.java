@@ -23,6 +23,12 @@ public interface AmiConnectionFactory extends ConnectionFactory {
     @Override
     AmiConnection getConnection(ConnectionSpec spec) throws ResourceException;
 
+    /**
+     * The AMI server ({@code host:port}) this factory's connections go to, as configured (explicit
+     * property, else MicroProfile Config, else default): for health checks and messages.
+     */
+    String server();
+
     /** A connection logged in as the given AMI user. */
     default AmiConnection getConnection(String username, String secret) throws ResourceException {
         return getConnection(new AmiConnectionSpec(username, secret));

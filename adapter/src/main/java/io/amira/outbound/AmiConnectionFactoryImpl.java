@@ -56,6 +56,14 @@ public class AmiConnectionFactoryImpl implements AmiConnectionFactory, RecordFac
     }
 
     @Override
+    public String server() {
+        if (managedConnectionFactory == null) {
+            throw new IllegalStateException("This Amira connection factory was not created by the container");
+        }
+        return managedConnectionFactory.settings().server();
+    }
+
+    @Override
     public RecordFactory getRecordFactory() {
         return this;
     }

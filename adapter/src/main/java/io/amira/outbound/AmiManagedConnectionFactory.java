@@ -203,10 +203,13 @@ public class AmiManagedConnectionFactory
     public void setKeepAliveTimeoutMillis(Long millis) { properties.setKeepAliveTimeoutMillis(millis); }
     public Long getKeepAliveTimeoutMillis() { return properties.getKeepAliveTimeoutMillis(); }
 
-    // The container keys pools on the factory's equality: equal configuration, equal factory.
+    // The container keys pools on the factory's equality: equal configuration, equal factory. Unset
+    // properties come from the resource adapter, so two adapter instances (the RAR's own activation
+    // and an admin-managed one) make different configurations even with equal properties here.
     @Override
     public boolean equals(Object other) {
-        return other instanceof AmiManagedConnectionFactory that && properties.equals(that.properties);
+        return other instanceof AmiManagedConnectionFactory that && properties.equals(that.properties)
+                && resourceAdapter == that.resourceAdapter;
     }
 
     @Override

@@ -27,6 +27,18 @@ class AmiManagedConnectionFactoryTest {
     }
 
     @Test
+    void factoriesOfDifferentAdapterInstancesDiffer() {
+        AmiManagedConnectionFactory a = factory("pbx", 5038, "admin", "amp111");
+        AmiManagedConnectionFactory b = factory("pbx", 5038, "admin", "amp111");
+        a.setResourceAdapter(new io.amira.AmiraResourceAdapter());
+        b.setResourceAdapter(new io.amira.AmiraResourceAdapter());
+
+        assertNotEquals(a, b);
+        b.setResourceAdapter(a.getResourceAdapter());
+        assertEquals(a, b);
+    }
+
+    @Test
     void secretsAreConfidentialAndNeverPrinted() throws Exception {
         for (String setter : new String[] {"setSecret", "setTrustStorePassword"}) {
             Method method = AmiManagedConnectionFactory.class.getMethod(setter, String.class);

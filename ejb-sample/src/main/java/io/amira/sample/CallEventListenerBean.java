@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * How to receive AMI events in your application: a message-driven bean implementing
- * {@link AmiEventListener}. The binding to the adapter ({@code amira.ear#adapter.rar}) is in
- * META-INF/jboss-ejb3.xml; activation config properties choose which events arrive (see
+ * {@link AmiEventListener}. The binding to the adapter ({@code amira.ear#adapter.rar}, or the one
+ * the system property {@code amira.resource-adapter} names) is in META-INF/jboss-ejb3.xml; activation config properties choose which events arrive (see
  * docs/configuration.md). This one logs every call event on one line and keeps the
  * {@link CallBoard} up to date. Events of one call arrive in order; different calls in parallel.
  */

@@ -1,0 +1,63 @@
+package io.amira.it.config;
+
+import io.amira.it.Deployments;
+import io.amira.it.config.probe.ConfigProbe;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** amira.ear as built plus the config probe, and HTTP calls to the probe. */
+final class ConfigDeployments {
+
+    static final String ZERO_CONFIG_FACTORY = "java:/eis/amira";
+    static final String ADMIN_FACTORY = "java:/eis/amira-admin";
+
+    private static final String CONTEXT = "config-probe";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ConfigDeployments() {
+    }
+
+    static EnterpriseArchive amiraEarWithConfigProbe() {
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
+                .addPackage(ConfigProbe.class.getPackage());
+        return Deployments.amiraEarWithProbe().addAsModule(probe);
+    }
+
+    /** GET {@code /config-probe/config/<operation>?jndi=<factory>&...}. */
+    static HttpResponse<String> get(URI webUri, String operation, String jndi, String... extraQuery) throws Exception {
+        return getAsync(webUri, operation, jndi, extraQuery).get();
+    }
+
+    static CompletableFuture<HttpResponse<String>> getAsync(URI webUri, String operation, String jndi, String... extraQuery) {
+        StringBuilder query = new StringBuilder("jndi=").append(URLEncoder.encode(jndi, StandardCharsets.UTF_8));
+        for (String part : extraQuery) {
+            query.append('&').append(part);
+        }
+        URI uri = URI.create("http://" + webUri.getHost() + ":" + webUri.getPort() + "/" + CONTEXT + "/config/"
+                + operation + "?" + query);
+        return HTTP.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sample MDB's most recent "receiving events from" line: where its current activation connected. */
+    static boolean lastSampleActivationConnectedTo(String server) throws java.io.IOException {
+        String marker = "AMIRA-IN-040 activation io.amira.sample.CallEventListenerBean: receiving events from ";
+        String last = null;
+        for (String line : java.nio.file.Files.readAllLines(io.amira.it.ServerBaseDirectory.serverLog())) {
+            if (line.contains(marker)) {
+                last = line;
+            }
+        }
+        return last != null && last.contains(marker + server + " ");
+    }
+}

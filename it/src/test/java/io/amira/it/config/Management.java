@@ -1,0 +1,135 @@
+package io.amira.it.config;
+
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Management operations on the test server through a client of our own (usable in
+ * {@code @AfterAll}, after Arquillian's own client is gone): read, write, remove, reload.
+ */
+final class Management implements AutoCloseable {
+
+    private final ModelControllerClient client;
+
+    private Management(ModelControllerClient client) {
+        this.client = client;
+    }
+
+    static Management connect() {
+        try {
+            return new Management(ModelControllerClient.Factory.create("remote+http", "127.0.0.1", managementPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int managementPort() {
+        return Integer.getInteger("amira.it.management-port");
+    }
+
+    static ModelNode address(String... pairs) {
+        ModelNode address = new ModelNode().setEmptyList();
+        for (int i = 0; i < pairs.length; i += 2) {
+            address.add(pairs[i], pairs[i + 1]);
+        }
+        return address;
+    }
+
+    static ModelNode operation(String name, ModelNode address) {
+        ModelNode op = new ModelNode();
+        op.get("operation").set(name);
+        op.get("address").set(address);
+        return op;
+    }
+
+    /** Runs the operation; its full outcome (the caller checks "outcome"). */
+    ModelNode execute(ModelNode operation) {
+        try {
+            return client.execute(operation);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Management operation failed: " + operation, e);
+        }
+    }
+
+    /** Runs the operation and returns its result; fails with the server's answer otherwise. */
+    ModelNode result(ModelNode operation) {
+        ModelNode answer = execute(operation);
+        if (!"success".equals(answer.get("outcome").asString())) {
+            throw new IllegalStateException("Management operation " + operation + " failed: " + answer);
+        }
+        return answer.get("result");
+    }
+
+    ModelNode readRuntime(ModelNode address) {
+        ModelNode op = operation("read-resource", address);
+        op.get("include-runtime").set(true);
+        return result(op);
+    }
+
+    boolean exists(ModelNode address) {
+        return "success".equals(execute(operation("read-resource", address)).get("outcome").asString());
+    }
+
+    /** Removes the resource when present. */
+    void removeIfPresent(ModelNode address) {
+        if (exists(address)) {
+            result(operation("remove", address));
+        }
+    }
+
+    String serverState() {
+        ModelNode op = operation("read-attribute", new ModelNode().setEmptyList());
+        op.get("name").set("server-state");
+        return result(op).asString();
+    }
+
+    /** Reloads when the server asks for it, and waits until it runs again. */
+    void reloadIfRequired() {
+        if (!"running".equals(serverState())) {
+            execute(operation("reload", new ModelNode().setEmptyList()));
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> "running".equals(serverState()));
+        }
+    }
+
+    /** MicroProfile Health on (standalone-full.xml ships it disabled), as docs/wildfly/amira.cli does it. */
+    void enableHealth() {
+        ModelNode extension = address("extension", "org.wildfly.extension.microprofile.health-smallrye");
+        if (!exists(extension)) {
+            result(operation("add", extension));
+        }
+        ModelNode subsystem = address("subsystem", "microprofile-health-smallrye");
+        if (!exists(subsystem)) {
+            ModelNode add = operation("add", subsystem);
+            add.get("security-enabled").set(false);
+            result(add);
+        }
+        reloadIfRequired();
+    }
+
+    /** Back to plain standalone-full.xml: MicroProfile Health off. */
+    void disableHealth() {
+        removeIfPresent(address("subsystem", "microprofile-health-smallrye"));
+        removeIfPresent(address("extension", "org.wildfly.extension.microprofile.health-smallrye"));
+        reloadIfRequired();
+    }
+
+    boolean healthEnabled() {
+        return exists(address("subsystem", "microprofile-health-smallrye"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
