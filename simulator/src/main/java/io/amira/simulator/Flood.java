@@ -8,9 +8,6 @@ import java.util.concurrent.atomic.LongAdder;
 /** A running flood: events go out from each target session's writer until the count is reached or stop(). */
 public final class Flood {
     private static final int SLICE_BYTES = 64 * 1024;
-    /** Cap of the pre-encoded cycle when the events are spread over calls. */
-    private static final int MAX_CYCLE_BYTES = 8 * 1024 * 1024;
-
     private final FloodSpec spec;
     private final byte[] chunk;
     private final int eventLength;
@@ -42,7 +39,7 @@ public final class Flood {
     Flood(FloodSpec spec, int calls, java.util.function.BiFunction<Integer, Integer, byte[]> encoder) {
         this.spec = spec;
         this.eventLength = encoder.apply(0, 0).length;
-        int rounds = (int) Math.max(2, Math.min(999_999, (long) MAX_CYCLE_BYTES / ((long) calls * eventLength)));
+        int rounds = spec.seqPeriod();
         this.seqPeriod = rounds;
         this.eventsPerCycle = rounds * calls;
         this.eventsPerSlice = Math.max(1, SLICE_BYTES / eventLength);

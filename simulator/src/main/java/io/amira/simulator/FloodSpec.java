@@ -15,6 +15,7 @@ public final class FloodSpec {
     final long count;
     final long ratePerSecond;
     final int calls;
+    private static final int CYCLE_EVENTS = 65_536;
 
     private FloodSpec(Builder b) {
         this.eventName = b.eventName;
@@ -45,6 +46,14 @@ public final class FloodSpec {
 
     public long ratePerSecond() {
         return ratePerSecond;
+    }
+
+    /**
+     * With {@link #calls()}: after this many events of one call its {@code Seq} starts again at 0
+     * (the pre-encoded cycle holds about 65,536 events); 0 when the events are not spread over calls.
+     */
+    public int seqPeriod() {
+        return calls == 0 ? 0 : Math.max(2, CYCLE_EVENTS / calls);
     }
 
     /** Calls the events are spread over; 0: one identical event. */
@@ -113,7 +122,7 @@ public final class FloodSpec {
         /**
          * Spreads the events over {@code calls} calls (1..999,999), in turn: event i carries
          * {@code Linkedid: flood-NNNNNN} (call i mod calls, six digits) and {@code Seq: NNNNNN}, that
-         * call's event number from 0, which starts again at 0 after {@link Flood#seqPeriod()} events
+         * call's event number from 0, which starts again at 0 after {@link #seqPeriod()} events
          * of the call. For receivers checking per-call order under load; 0 (the default): every
          * event is the same.
          */
