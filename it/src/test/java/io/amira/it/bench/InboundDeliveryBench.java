@@ -11,6 +11,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
+import org.jboss.dmr.Property;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,8 +98,12 @@ class InboundDeliveryBench {
             // The flat-out run left up to a full buffer of events in WildFly's heap; collect it now
             // rather than in the middle of the latency run.
             collectGarbageInWildFly();
+            long[] gcBefore = wildFlyGc();
             Map<String, Long> latency = stamped("latency at " + latencyRate + "/s", sim, calls, latencyRate, latencyRate * seconds);
 
+            long[] gcAfter = wildFlyGc();
+            report.add("WildFly GC during the latency run: " + (gcAfter[0] - gcBefore[0]) + " collections, "
+                    + (gcAfter[1] - gcBefore[1]) + " ms in total");
             assertEquals(0, max.get("violations"), "per-call order, flat out");
             assertEquals(0, paced.get("violations"), "per-call order, paced");
             assertEquals(0, latency.get("violations"), "per-call order, latency run");
@@ -197,6 +202,25 @@ class InboundDeliveryBench {
         gc.get("address").add("core-service", "platform-mbean").add("type", "memory");
         ModelNode result = management.getControllerClient().execute(gc);
         assertEquals("success", result.get("outcome").asString(), result.toString());
+    }
+
+    /** Collections and milliseconds spent collecting, summed over WildFly's garbage collectors. */
+    private long[] wildFlyGc() throws IOException {
+        ModelNode read = new ModelNode();
+        read.get("operation").set("read-children-resources");
+        read.get("child-type").set("name");
+        read.get("include-runtime").set(true);
+        read.get("address").add("core-service", "platform-mbean").add("type", "garbage-collector");
+        ModelNode result = management.getControllerClient().execute(read);
+        assertEquals("success", result.get("outcome").asString(), result.toString());
+        long count = 0;
+        long millis = 0;
+        for (Property collector : result.get("result").asPropertyList()) {
+            ModelNode values = collector.getValue();
+            count += values.get("collection-count").asLong();
+            millis += values.get("collection-time").asLong();
+        }
+        return new long[] {count, millis};
     }
 
     private static String overrides() {
