@@ -10,8 +10,8 @@ import jakarta.ejb.TransactionAttributeType;
 /**
  * Test-only bench MDB: counts and checks per-call order, nothing else. No transaction: a bean that
  * only reacts to events has nothing to enlist, and a JTA transaction per event would be measured
- * instead of the adapter. Concurrency 8, the adapter's default and the size of WildFly's MDB pool on
- * 2 CPUs (it measured faster than 4 and 1 on the 2-core bench machine); a buffer
+ * instead of the adapter. Concurrency 8, the adapter's default (it measured faster than 4 and 1 on
+ * the 2-core bench machine, see docs/PERFORMANCE.md); a buffer
  * of 1,000,000 events (about 250 MB of heap when full) holds a whole flat-out flood of the bench,
  * so the maximum rate is measured without drops and every call's order can be checked exactly. The
  * bench may override these properties in its generated ejb-jar.xml.
