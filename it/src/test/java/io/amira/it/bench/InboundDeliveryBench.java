@@ -66,6 +66,7 @@ class InboundDeliveryBench {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> report = new ArrayList<>();
+    private String lastSnapshot = "";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -130,7 +131,7 @@ class InboundDeliveryBench {
         flood.awaitDone(RUN_TIMEOUT);
         long sent = flood.sent();
         Map<String, Long> stats = awaitAccounted(sent);
-        record(name, spec.toString(), sent, stats, loadBefore);
+        record(name, spec.toString(), sent, loadBefore);
         assertEquals(sent, stats.get("received") + stats.get("lost"), name + ": every event delivered or reported lost");
         return stats;
     }
@@ -155,7 +156,7 @@ class InboundDeliveryBench {
             LockSupport.parkNanos(100_000);
         }
         Map<String, Long> stats = awaitAccounted(sent);
-        record(name, "emitEvent UserEvent with SentMicros, " + calls + " calls", sent, stats, loadBefore);
+        record(name, "emitEvent UserEvent with SentMicros, " + calls + " calls", sent, loadBefore);
         return stats;
     }
 
@@ -168,14 +169,13 @@ class InboundDeliveryBench {
         return stats();
     }
 
-    private void record(String name, String spec, long sent, Map<String, Long> stats, String loadBefore) {
+    /** One report line: the run, what was sent, the bean's counters as the probe gave them last, the load. */
+    private void record(String name, String spec, long sent, String loadBefore) {
         String line = String.format("%-22s sent=%d %s | load average before: %s, after: %s | %s", name, sent, lastSnapshot,
                 loadBefore, loadAverage(), spec);
         report.add(line);
         Logger.getLogger(InboundDeliveryBench.class.getName()).info(line);
     }
-
-    private String lastSnapshot = "";
 
     private Map<String, Long> stats() throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(probe("stats")).GET().build(), HttpResponse.BodyHandlers.ofString());
