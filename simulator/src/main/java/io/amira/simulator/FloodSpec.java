@@ -14,6 +14,8 @@ public final class FloodSpec {
     final Map<String, String> headers;
     final long count;
     final long ratePerSecond;
+    final int calls;
+    private static final int CYCLE_EVENTS = 65_536;
 
     private FloodSpec(Builder b) {
         this.eventName = b.eventName;
@@ -21,6 +23,7 @@ public final class FloodSpec {
         this.headers = new LinkedHashMap<>(b.headers);
         this.count = b.count;
         this.ratePerSecond = b.ratePerSecond;
+        this.calls = b.calls;
     }
 
     public static Builder builder() {
@@ -45,10 +48,23 @@ public final class FloodSpec {
         return ratePerSecond;
     }
 
+    /**
+     * With {@link #calls()}: after this many events of one call its {@code Seq} starts again at 0
+     * (the pre-encoded cycle holds about 65,536 events); 0 when the events are not spread over calls.
+     */
+    public int seqPeriod() {
+        return calls == 0 ? 0 : Math.max(2, CYCLE_EVENTS / calls);
+    }
+
+    /** Calls the events are spread over; 0: one identical event. */
+    public int calls() {
+        return calls;
+    }
+
     @Override
     public String toString() {
         return "FloodSpec[event=" + eventName + ", class=" + eventClass + ", count=" + (count == 0 ? "until stop" : count)
-                + ", rate=" + (ratePerSecond == 0 ? "flat out" : ratePerSecond + "/s") + "]";
+                + ", rate=" + (ratePerSecond == 0 ? "flat out" : ratePerSecond + "/s") + (calls > 0 ? ", calls=" + calls : "") + "]";
     }
 
     public static final class Builder {
@@ -57,6 +73,7 @@ public final class FloodSpec {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private long count = 1_000_000;
         private long ratePerSecond;
+        private int calls;
         private boolean defaultHeaders = true;
 
         private Builder() {
@@ -99,6 +116,21 @@ public final class FloodSpec {
                 throw new IllegalArgumentException("rate must be >= 0: " + rate);
             }
             this.ratePerSecond = rate;
+            return this;
+        }
+
+        /**
+         * Spreads the events over {@code calls} calls (1..999,999), in turn: event i carries
+         * {@code Linkedid: flood-NNNNNN} (call i mod calls, six digits) and {@code Seq: NNNNNN}, that
+         * call's event number from 0, which starts again at 0 after {@link #seqPeriod()} events
+         * of the call. For receivers checking per-call order under load; 0 (the default): every
+         * event is the same.
+         */
+        public Builder calls(int calls) {
+            if (calls < 0 || calls > 999_999) {
+                throw new IllegalArgumentException("calls must be 0..999999: " + calls);
+            }
+            this.calls = calls;
             return this;
         }
 

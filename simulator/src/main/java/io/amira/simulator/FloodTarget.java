@@ -6,6 +6,8 @@ final class FloodTarget {
     private final long rate;
     private long remaining;
     private long sentHere;
+    /** The next event to write, as an index into the flood's cycle. */
+    private int position;
     private final long startNanos = System.nanoTime();
     private boolean finished;
 
@@ -20,7 +22,7 @@ final class FloodTarget {
         if (finished || flood.stopped() || remaining == 0) {
             return -1;
         }
-        long n = flood.eventsPerChunk();
+        long n = Math.min(flood.eventsPerSlice(), flood.eventsPerCycle() - position);
         if (remaining > 0) {
             n = Math.min(n, remaining);
         }
@@ -41,12 +43,17 @@ final class FloodTarget {
         return flood.chunk();
     }
 
+    int offset() {
+        return position * flood.eventLength();
+    }
+
     int bytesFor(int events) {
         return events * flood.eventLength();
     }
 
     void sent(int events) {
         sentHere += events;
+        position = (position + events) % flood.eventsPerCycle();
         if (remaining > 0) {
             remaining -= events;
         }

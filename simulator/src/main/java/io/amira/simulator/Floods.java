@@ -15,7 +15,12 @@ final class Floods {
         int category = EventClass.namedClasses(spec.eventClass);
         Packet event = Packet.event(spec.eventName, EventClass.privilege(category));
         spec.headers.forEach(event::add);
-        Flood flood = new Flood(spec, event.encode());
+        Flood flood = spec.calls > 0
+                ? new Flood(spec, spec.calls, (call, seq) -> Packet.event(spec.eventName, EventClass.privilege(category))
+                        .addAll(event.without("Event", "Privilege"))
+                        .add("Linkedid", String.format("flood-%06d", call))
+                        .add("Seq", String.format("%06d", seq)).encode())
+                : new Flood(spec, event.encode());
         List<AmiSession> targets = new ArrayList<>();
         for (AmiSession s : candidates) {
             if (s.accepts(category, event)) {

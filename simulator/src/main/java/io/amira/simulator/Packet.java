@@ -42,6 +42,21 @@ final class Packet {
         return this;
     }
 
+    /** A copy without the named headers. */
+    Packet without(String... headerNames) {
+        Packet copy = new Packet();
+        outer:
+        for (int i = 0; i < names.size(); i++) {
+            for (String n : headerNames) {
+                if (names.get(i).equalsIgnoreCase(n)) {
+                    continue outer;
+                }
+            }
+            copy.add(names.get(i), values.get(i));
+        }
+        return copy;
+    }
+
     /** Adds the ActionID header when the action carried one. */
     Packet actionId(String actionId) {
         return actionId == null ? this : add("ActionID", actionId);

@@ -165,7 +165,7 @@ final class SessionWriter implements Runnable {
             return;
         }
         int events = (int) n;
-        write(f.chunk(), 0, f.bytesFor(events));
+        write(f.chunk(), f.offset(), f.bytesFor(events));
         f.sent(events);
     }
 

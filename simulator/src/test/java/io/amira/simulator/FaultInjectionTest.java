@@ -207,6 +207,25 @@ class FaultInjectionTest {
     }
 
     @Test
+    void floodSpreadOverCallsKeepsEachCallsSeqCountingAcrossPacedSlices() throws Exception {
+        try (RawAmiClient reader = login("user")) {
+            Flood flood = sim.flood(FloodSpec.builder().calls(7).ratePerSecond(20_000).count(3_000).build());
+            int[] next = new int[7];
+            for (int i = 0; i < 3_000; i++) {
+                List<String[]> event = reader.readPacket();
+                assertEquals("UserEvent", RawAmiClient.get(event, "Event"));
+                assertEquals("Flood", RawAmiClient.get(event, "UserEvent"));
+                int call = i % 7;
+                assertEquals(String.format("flood-%06d", call), RawAmiClient.get(event, "Linkedid"));
+                assertEquals(next[call], Integer.parseInt(RawAmiClient.get(event, "Seq")), "event " + i);
+                next[call] = (next[call] + 1) % flood.seqPeriod();
+            }
+            assertTrue(flood.awaitDone(Duration.ofSeconds(5)));
+            assertTrue(flood.seqPeriod() > 2);
+        }
+    }
+
+    @Test
     void emitEventReachesOnlySessionsAllowedToReadIt() throws IOException {
         try (RawAmiClient all = login("on"); RawAmiClient callOnly = new RawAmiClient(sim)) {
             callOnly.readBanner();
