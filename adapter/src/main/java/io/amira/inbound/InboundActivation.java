@@ -1,5 +1,6 @@
 package io.amira.inbound;
 
+import io.amira.work.WorkManagerExecutor;
 import io.amira.config.AmiServerProperties;
 import io.amira.config.AmiServerSettings;
 import jakarta.resource.NotSupportedException;

@@ -1,5 +1,6 @@
 package io.amira.outbound;
 
+import io.amira.work.WorkManagerExecutor;
 import io.amira.AmiraResourceAdapter;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
@@ -93,7 +94,7 @@ public class AmiManagedConnectionFactory
             return given;
         }
         if (resourceAdapter instanceof AmiraResourceAdapter amira && amira.bootstrapContext() != null) {
-            return new WorkManagerExecutor(amira.bootstrapContext().getWorkManager());
+            return WorkManagerExecutor.longTasks(amira.bootstrapContext().getWorkManager(), true);
         }
         return null;
     }

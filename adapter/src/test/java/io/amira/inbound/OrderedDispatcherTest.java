@@ -1,5 +1,6 @@
 package io.amira.inbound;
 
+import io.amira.work.WorkManagerExecutor;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
 import org.junit.jupiter.api.AfterEach;

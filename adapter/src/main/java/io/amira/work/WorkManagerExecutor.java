@@ -1,4 +1,4 @@
-package io.amira.inbound;
+package io.amira.work;
 
 import jakarta.resource.spi.work.HintsContext;
 import jakarta.resource.spi.work.Work;
@@ -12,12 +12,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Runs tasks as WorkManager work, so every thread the inbound side uses is the container's. Tasks
+ * Runs tasks as WorkManager work, so every thread the adapter uses is the container's. Tasks
  * that live as long as a connection (socket readers, reconnect loops) carry the long-running hint
  * and may wait for a thread; delivery workers are started from the socket reader, which must never
  * wait, so they are refused at once when the WorkManager has no room ({@code IMMEDIATE}).
  */
-final class WorkManagerExecutor implements Executor {
+public final class WorkManagerExecutor implements Executor {
 
     private final WorkManager workManager;
     private final boolean longRunning;
@@ -30,12 +30,12 @@ final class WorkManagerExecutor implements Executor {
     }
 
     /** For delivery workers: never waits for a thread. */
-    static WorkManagerExecutor shortTasks(WorkManager workManager) {
+    public static WorkManagerExecutor shortTasks(WorkManager workManager) {
         return new WorkManagerExecutor(workManager, false, false);
     }
 
     /** For readers and connect loops; {@code hint}: mark them long-running (when the container supports the hint). */
-    static WorkManagerExecutor longTasks(WorkManager workManager, boolean hint) {
+    public static WorkManagerExecutor longTasks(WorkManager workManager, boolean hint) {
         return new WorkManagerExecutor(workManager, hint, true);
     }
 

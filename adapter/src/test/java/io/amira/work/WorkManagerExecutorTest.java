@@ -1,4 +1,4 @@
-package io.amira.outbound;
+package io.amira.work;
 
 import jakarta.resource.spi.work.ExecutionContext;
 import jakarta.resource.spi.work.HintsContext;
@@ -25,7 +25,7 @@ class WorkManagerExecutorTest {
         RecordingWorkManager workManager = new RecordingWorkManager(false);
         AtomicBoolean ran = new AtomicBoolean();
 
-        new WorkManagerExecutor(workManager).execute(() -> ran.set(true));
+        WorkManagerExecutor.longTasks(workManager, true).execute(() -> ran.set(true));
 
         assertEquals(1, workManager.scheduled.size());
         Work work = workManager.scheduled.get(0);
@@ -38,7 +38,7 @@ class WorkManagerExecutorTest {
     @Test
     void aRefusalBecomesARejectedExecutionSayingWhy() {
         RejectedExecutionException e = assertThrows(RejectedExecutionException.class,
-                () -> new WorkManagerExecutor(new RecordingWorkManager(true)).execute(() -> { }));
+                () -> WorkManagerExecutor.longTasks(new RecordingWorkManager(true), true).execute(() -> { }));
 
         assertTrue(e.getMessage().contains("WorkManager refused"), e.getMessage());
     }
@@ -53,6 +53,12 @@ class WorkManagerExecutorTest {
 
         @Override
         public void scheduleWork(Work work) throws WorkRejectedException {
+            scheduleWork(work, WorkManager.INDEFINITE, null, null);
+        }
+
+        @Override
+        public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
+                throws WorkRejectedException {
             if (refuse) {
                 throw new WorkRejectedException("no threads left");
             }
@@ -63,6 +69,5 @@ class WorkManagerExecutorTest {
         @Override public void doWork(Work w, long t, ExecutionContext c, WorkListener l) { throw new UnsupportedOperationException(); }
         @Override public long startWork(Work work) { throw new UnsupportedOperationException(); }
         @Override public long startWork(Work w, long t, ExecutionContext c, WorkListener l) { throw new UnsupportedOperationException(); }
-        @Override public void scheduleWork(Work w, long t, ExecutionContext c, WorkListener l) { throw new UnsupportedOperationException(); }
     }
 }
