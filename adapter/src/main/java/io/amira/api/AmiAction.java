@@ -62,12 +62,7 @@ public final class AmiAction {
 
     /** The first value of the named header (case-insensitive), or {@code null} when absent. */
     public String get(String header) {
-        for (int i = 0; i < headerNames.length; i++) {
-            if (headerNames[i].equalsIgnoreCase(header)) {
-                return headerValues[i];
-            }
-        }
-        return null;
+        return HeaderLookup.first(headerNames, headerValues, header);
     }
 
     /** A builder holding this action's name and headers, to derive a changed copy. */

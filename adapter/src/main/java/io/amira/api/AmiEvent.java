@@ -1,7 +1,5 @@
 package io.amira.api;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,23 +38,12 @@ public final class AmiEvent {
 
     /** The first value of the named header, or {@code null} when absent. */
     public String get(String header) {
-        for (int i = 0; i < headerNames.length; i++) {
-            if (headerNames[i].equalsIgnoreCase(header)) {
-                return headerValues[i];
-            }
-        }
-        return null;
+        return HeaderLookup.first(headerNames, headerValues, header);
     }
 
     /** Every value of the named header, in order (empty when absent). */
     public List<String> getAll(String header) {
-        List<String> values = new ArrayList<>(2);
-        for (int i = 0; i < headerNames.length; i++) {
-            if (headerNames[i].equalsIgnoreCase(header)) {
-                values.add(headerValues[i]);
-            }
-        }
-        return Collections.unmodifiableList(values);
+        return HeaderLookup.all(headerNames, headerValues, header);
     }
 
     /** The {@code Linkedid} header (shared by every channel of one call), or {@code null}. */
