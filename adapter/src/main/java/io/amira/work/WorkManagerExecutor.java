@@ -13,37 +13,39 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs tasks as WorkManager work, so every thread the adapter uses is the container's. Tasks
- * that live as long as a connection (socket readers, reconnect loops) carry the long-running hint
- * and may wait for a thread; delivery workers are started from the socket reader, which must never
- * wait, so they are refused at once when the WorkManager has no room ({@code IMMEDIATE}).
+ * that live as long as a connection (socket readers, reconnect loops) carry the long-running hint.
+ * {@code scheduleWork} never blocks the caller (the socket reader starts delivery workers): a full
+ * WorkManager refuses at once, and the caller sees a RejectedExecutionException.
+ *
+ * <p>No start timeout is set: with one (even {@code IMMEDIATE}), a WorkManager may accept the work
+ * and later reject it silently because a busy machine started it a millisecond late, which would
+ * leave the caller believing a worker runs that never will.
  */
 public final class WorkManagerExecutor implements Executor {
 
     private final WorkManager workManager;
     private final boolean longRunning;
-    private final boolean mayWait;
 
-    private WorkManagerExecutor(WorkManager workManager, boolean longRunning, boolean mayWait) {
+    private WorkManagerExecutor(WorkManager workManager, boolean longRunning) {
         this.workManager = workManager;
         this.longRunning = longRunning;
-        this.mayWait = mayWait;
     }
 
-    /** For delivery workers: never waits for a thread. */
+    /** For delivery workers. */
     public static WorkManagerExecutor shortTasks(WorkManager workManager) {
-        return new WorkManagerExecutor(workManager, false, false);
+        return new WorkManagerExecutor(workManager, false);
     }
 
     /** For readers and connect loops; {@code hint}: mark them long-running (when the container supports the hint). */
     public static WorkManagerExecutor longTasks(WorkManager workManager, boolean hint) {
-        return new WorkManagerExecutor(workManager, hint, true);
+        return new WorkManagerExecutor(workManager, hint);
     }
 
     @Override
     public void execute(Runnable task) {
         try {
             Work work = longRunning ? new LongRunningWork(task) : new TaskWork(task);
-            workManager.scheduleWork(work, mayWait ? WorkManager.INDEFINITE : WorkManager.IMMEDIATE, null, null);
+            workManager.scheduleWork(work, WorkManager.INDEFINITE, null, null);
         } catch (WorkException e) {
             throw new RejectedExecutionException("the WorkManager refused the work: " + e.getMessage(), e);
         }
