@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -138,26 +136,29 @@ public final class AmiClient implements AutoCloseable {
             throw new IllegalStateException("send(" + action.name() + ") called on the reading thread of " + server
                     + " (from a listener) would wait for itself: use sendAsync there");
         }
-        long timeoutNanos = timeoutNanos(timeout);
-        PendingResponse pendingResponse = new PendingResponse(pending.nextActionId(), action.name(), server, timeoutNanos);
-        submit(action, pendingResponse);
-        CompletableFuture<AmiResponse> future = pendingResponse.future;
+        PendingCall call = new PendingCall(pending.nextActionId(), action.name(), server, timeoutNanos(timeout));
+        submit(action, call);
+        Object outcome;
         waitingCallers.incrementAndGet();
         try {
-            return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            if (pending.remove(pendingResponse)) {
-                pendingResponse.expire();
-            }
-            return outcome(future, pendingResponse);
-        } catch (ExecutionException e) {
-            throw asAmiException(e.getCause());
+            outcome = call.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AmiException("Interrupted while waiting for the answer: " + pendingResponse.describe());
+            throw new AmiException("Interrupted while waiting for the answer: " + call.describe());
         } finally {
             waitingCallers.decrementAndGet();
         }
+        if (outcome == null) {
+            if (pending.remove(call)) {
+                call.expire();
+            }
+            // Either the timeout just set, or the answer or loss that won the race with it.
+            outcome = call.settledOutcome();
+        }
+        if (outcome instanceof AmiResponse) {
+            return (AmiResponse) outcome;
+        }
+        throw (AmiException) outcome;
     }
 
     /** {@link #sendAsync(AmiAction, Duration)} with the configured default action timeout. */
@@ -266,30 +267,6 @@ public final class AmiClient implements AutoCloseable {
             throw new IllegalArgumentException("An action timeout must be positive, not " + effective);
         }
         return effective.toNanos();
-    }
-
-    private static <T> T outcome(CompletableFuture<T> future, PendingAction action) throws AmiException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw asAmiException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AmiException("Interrupted while waiting for the answer: " + action.describe());
-        }
-    }
-
-    private static AmiException asAmiException(Throwable cause) {
-        if (cause instanceof AmiException) {
-            return (AmiException) cause;
-        }
-        if (cause instanceof RuntimeException) {
-            throw (RuntimeException) cause;
-        }
-        if (cause instanceof Error) {
-            throw (Error) cause;
-        }
-        return new AmiException(String.valueOf(cause), cause);
     }
 
     private AmiConnectionLostException lost(PendingAction action, String reason, Throwable cause) {

@@ -37,6 +37,13 @@ abstract class PendingAction {
 
     abstract boolean isDone();
 
+    /**
+     * Called by the reading thread once it has decoded a whole read, for every action that read
+     * answered: lets an answer that left its caller parked ({@link PendingCall}) wake it.
+     */
+    void wakeCaller() {
+    }
+
     /** What was still missing when the deadline passed, for the timeout message. */
     abstract String missing();
 

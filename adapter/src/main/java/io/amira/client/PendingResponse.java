@@ -1,81 +1,27 @@
 package io.amira.client;
 
-import io.amira.api.AmiActionFailedException;
-import io.amira.api.AmiEvent;
 import io.amira.api.AmiException;
 import io.amira.api.AmiResponse;
-import io.amira.protocol.AmiMessage;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * An action answered by its {@code Response}, or, for list actions ({@code EventList: start}), by
- * the response plus every item event up to the {@code ...Complete} event.
- */
-final class PendingResponse extends PendingAction {
+/** An action whose answer completes a future ({@code sendAsync}, {@code sendAllAsync}). */
+final class PendingResponse extends ResponseCollector {
 
     final CompletableFuture<AmiResponse> future = new CompletableFuture<>();
-    /** Set (on the reading thread) while a list is being collected. */
-    private AmiMessage listResponse;
-    private List<AmiEvent> items;
 
     PendingResponse(String actionId, String actionName, String server, long timeoutNanos) {
         super(actionId, actionName, server, timeoutNanos);
     }
 
     @Override
-    void onResponse(AmiMessage message) {
-        if (listResponse == null && AmiResponse.isSuccessName(message.responseOrEventName()) && startsList(message)) {
-            listResponse = message;
-            items = new ArrayList<>();
-            return;
-        }
-        AmiResponse response = Outcomes.response(message, null, null);
-        AmiException failure = Outcomes.failure(response, this);
-        if (failure == null) {
-            future.complete(response);
-        } else {
-            future.completeExceptionally(failure);
-        }
-    }
-
-    /**
-     * {@code EventList: start} in any case; Asterisk before 1.8 sent no EventList header but said
-     * "... will follow" in the Message of list responses.
-     */
-    private static boolean startsList(AmiMessage message) {
-        String eventList = message.get("EventList");
-        if (eventList != null) {
-            return eventList.equalsIgnoreCase("start");
-        }
-        String text = message.get("Message");
-        return text != null && text.regionMatches(true, Math.max(0, text.length() - 11), "will follow", 0, 11);
+    void succeed(AmiResponse response) {
+        future.complete(response);
     }
 
     @Override
-    boolean onEvent(AmiMessage event) {
-        if (listResponse == null) {
-            return false;
-        }
-        String eventList = event.get("EventList");
-        if (eventList != null && eventList.equalsIgnoreCase("Complete")
-                || eventList == null && endsWithComplete(event.responseOrEventName())) {
-            future.complete(Outcomes.response(listResponse, items, event.toEvent()));
-        } else if (eventList != null && eventList.equalsIgnoreCase("cancelled")) {
-            AmiResponse partial = Outcomes.response(listResponse, items, event.toEvent());
-            future.completeExceptionally(new AmiActionFailedException(describe()
-                    + " failed: Asterisk cancelled the list after " + items.size() + " items (EventList: cancelled)",
-                    partial));
-        } else {
-            items.add(event.toEvent());
-        }
-        return true;
-    }
-
-    private static boolean endsWithComplete(String name) {
-        return name != null && name.regionMatches(true, Math.max(0, name.length() - 8), "Complete", 0, 8);
+    void refuse(AmiException failure) {
+        future.completeExceptionally(failure);
     }
 
     @Override
@@ -86,11 +32,5 @@ final class PendingResponse extends PendingAction {
     @Override
     boolean isDone() {
         return future.isDone();
-    }
-
-    @Override
-    String missing() {
-        return listResponse == null ? "no response"
-                : "no end of its list (" + items.size() + " items so far)";
     }
 }

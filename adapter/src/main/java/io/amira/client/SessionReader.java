@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -37,6 +38,8 @@ final class SessionReader implements Runnable, AmiMessageSink {
     private volatile String banner;
     private volatile Thread thread;
     private long lastReadNanos = System.nanoTime();
+    /** Actions answered by the read being decoded, whose callers are woken once it is all decoded. */
+    private final ArrayList<PendingAction> answered = new ArrayList<>();
 
     SessionReader(AmiClient client, InputStream in, PendingActions pending, AmiClientListener listener, long tickNanos) {
         this.client = client;
@@ -68,7 +71,11 @@ final class SessionReader implements Runnable, AmiMessageSink {
                 if (read > 0) {
                     lastReadNanos = now;
                     buffer.limit(read).position(0);
-                    decoder.decode(buffer, this);
+                    try {
+                        decoder.decode(buffer, this);
+                    } finally {
+                        wakeAnswered();
+                    }
                 }
                 if (now - nextTick >= 0) {
                     nextTick = now + tickNanos;
@@ -84,6 +91,14 @@ final class SessionReader implements Runnable, AmiMessageSink {
         if (failure instanceof Error) {
             throw (Error) failure;
         }
+    }
+
+    private void wakeAnswered() {
+        int count = answered.size();
+        for (int i = 0; i < count; i++) {
+            answered.get(i).wakeCaller();
+        }
+        answered.clear();
     }
 
     private static String reason(Throwable failure) {
@@ -146,6 +161,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
         action.onResponse(message);
         if (action.isDone()) {
             pending.remove(action);
+            answered.add(action);
         }
     }
 
@@ -157,6 +173,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
                 boolean partOfAnswer = action.onEvent(message);
                 if (action.isDone()) {
                     pending.remove(action);
+                    answered.add(action);
                 }
                 if (partOfAnswer) {
                     return;

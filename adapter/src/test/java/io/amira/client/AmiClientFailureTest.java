@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -70,6 +73,44 @@ class AmiClientFailureTest {
         assertThrows(AmiConnectionLostException.class, () -> client.send(AmiAction.of("Ping")),
                 "a dead session refuses new actions at once");
         assertEquals(1, listener.disconnects.size(), "onDisconnect is called once");
+    }
+
+    @Test
+    void aSocketDropWakesEveryCallerBlockedInSendWithinOneSecond() throws Exception {
+        simulator = AmiSimulator.start();
+        client = AmiClient.connect(admin(simulator).build(), null, null);
+        simulator.delayResponses(Duration.ofSeconds(30));
+        int callers = 16;
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Throwable>> outcomes = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                outcomes.add(threads.submit(() -> {
+                    try {
+                        client.send(AmiAction.of("Ping"), Duration.ofSeconds(30));
+                        return null;
+                    } catch (Exception e) {
+                        return e;
+                    }
+                }));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> client.pendingActions() == callers);
+
+            long dropped = System.nanoTime();
+            simulator.dropAllConnections();
+            for (Future<Throwable> outcome : outcomes) {
+                Throwable failure = outcome.get(1, TimeUnit.SECONDS);
+                AmiConnectionLostException lost = assertInstanceOf(AmiConnectionLostException.class, failure);
+                assertTrue(lost.getMessage().contains("Ping") && lost.getMessage().contains(client.server()),
+                        lost.getMessage());
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - dropped);
+            assertTrue(tookMillis < 1000, "callers blocked in send() failed after " + tookMillis + " ms");
+            assertEquals(0, client.pendingActions());
+        } finally {
+            threads.shutdownNow();
+            assertTrue(threads.awaitTermination(5, TimeUnit.SECONDS), "caller threads ended");
+        }
     }
 
     @Test
