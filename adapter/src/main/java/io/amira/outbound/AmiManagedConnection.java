@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -50,7 +49,6 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
     private final AmiRequestInfo credentials;
     private final AmiServerSettings settings;
     private final String username;
-    private final Executor executor;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<AmiConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean destroyed = new AtomicBoolean();
@@ -61,25 +59,24 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
     private PrintWriter logWriter;
 
     private AmiManagedConnection(AmiManagedConnectionFactory factory, AmiRequestInfo credentials,
-                                 AmiServerSettings settings, Executor executor) {
+                                 AmiServerSettings settings) {
         this.factory = factory;
         this.credentials = credentials;
         this.settings = settings;
         this.username = credentials.isDefault() ? settings.username() : credentials.username();
-        this.executor = executor;
     }
 
     /** Connects and logs in; the caller gets a live session or an exception naming server and user. */
     static AmiManagedConnection open(AmiManagedConnectionFactory factory, AmiRequestInfo credentials,
                                      AmiServerSettings settings, Executor executor) throws ResourceException {
-        AmiManagedConnection connection = new AmiManagedConnection(factory, credentials, settings, executor);
-        connection.connect();
+        AmiManagedConnection connection = new AmiManagedConnection(factory, credentials, settings);
+        connection.connect(executor);
         return connection;
     }
 
-    private void connect() throws ResourceException {
+    private void connect(Executor readerExecutor) throws ResourceException {
         try {
-            client = AmiClient.connect(ClientConfigs.forPool(settings, credentials), this, executor);
+            client = AmiClient.connect(ClientConfigs.forPool(settings, credentials), this, readerExecutor);
         } catch (AmiAuthenticationException e) {
             throw new SecurityException(e.getMessage(), e);
         } catch (AmiException e) {
@@ -226,19 +223,9 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
         }
         LOG.log(Level.WARNING, "AMIRA-OUT-004 pooled AMI session to {0} as {1} lost ({2}); the pool evicts it",
                 new Object[] {settings.server(), username, cause.getMessage()});
-        // Off the reading thread: the container destroys the connection from the listener, and
-        // closing a session waits for its reader to end.
-        Runnable fire = () -> fireConnectionError(cause);
-        if (executor == null) {
-            fire.run();
-            return;
-        }
-        try {
-            executor.execute(fire);
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.FINE, "AMIRA-OUT-006 executor refused the eviction task; firing on the reading thread", e);
-            fire.run();
-        }
+        // The container destroys the connection from this call; AmiClient.close() on the reading
+        // thread does not wait for the reader, so firing here is safe.
+        fireConnectionError(cause);
     }
 
     private void fireConnectionError(AmiException cause) {

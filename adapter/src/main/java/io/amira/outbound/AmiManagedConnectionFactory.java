@@ -99,7 +99,7 @@ public class AmiManagedConnectionFactory
         return null;
     }
 
-    /** Outside a container (tests): where reader loops and eviction tasks run. */
+    /** Outside a container (tests): where reader loops run. */
     void setExecutor(Executor executor) {
         this.executor = executor;
     }
