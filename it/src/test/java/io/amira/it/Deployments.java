@@ -2,29 +2,58 @@ package io.amira.it;
 
 import io.amira.it.probe.ProbeApplication;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 
 /**
- * The deployment every integration test uses: the amira.ear that the ear module built, as is, plus
- * a small test-only web module (the probe) through which tests running outside the server drive
- * the adapter and observe what it delivers.
+ * What integration tests deploy: the amira.ear that the ear module built, as is, plus test-only
+ * modules (probes through which tests running outside the server drive the adapter and observe
+ * what it delivers, and test MDBs).
  */
 public final class Deployments {
+
+    /** Binds every MDB of a module to the adapter in amira.ear (WildFly ignores a resourceAdapter activation property). */
+    private static final String RESOURCE_ADAPTER_BINDING = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0"
+                           xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                           xmlns:r="urn:resource-adapter-binding"
+                           version="4.0" impl-version="2.0">
+              <assembly-descriptor>
+                <r:resource-adapter-binding>
+                  <ejb-name>*</ejb-name>
+                  <r:resource-adapter-name>amira.ear#adapter.rar</r:resource-adapter-name>
+                </r:resource-adapter-binding>
+              </assembly-descriptor>
+            </jboss:ejb-jar>
+            """;
 
     private Deployments() {
     }
 
-    public static EnterpriseArchive amiraEarWithProbe() {
+    /** The amira.ear the build produced. */
+    public static EnterpriseArchive amiraEar() {
         File ear = new File(System.getProperty("amira.it.ear", "target/deployments/amira.ear"));
         if (!ear.isFile()) {
             throw new IllegalStateException("amira.ear not found at " + ear.getAbsolutePath() + "; run the build through Maven (mvn verify)");
         }
-        EnterpriseArchive archive = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
+    }
+
+    /** amira.ear plus the basic probe web module. */
+    public static EnterpriseArchive amiraEarWithProbe() {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "probe.war")
                 .addPackage(ProbeApplication.class.getPackage());
-        return archive.addAsModule(probe);
+        return amiraEar().addAsModule(probe);
+    }
+
+    /** An empty EJB module whose message-driven beans bind to the adapter in amira.ear. */
+    public static JavaArchive mdbModule(String name) {
+        return ShrinkWrap.create(JavaArchive.class, name)
+                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING), "jboss-ejb3.xml");
     }
 }

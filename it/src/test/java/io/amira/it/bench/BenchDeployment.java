@@ -1,5 +1,6 @@
 package io.amira.it.bench;
 
+import io.amira.it.Deployments;
 import io.amira.it.bench.mdb.DeliveryStats;
 import io.amira.it.bench.probe.BenchProbe;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -7,8 +8,6 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-
-import java.io.File;
 
 /**
  * amira.ear as built, without the sample module (its MDB has no filter and would receive every
@@ -22,34 +21,14 @@ final class BenchDeployment {
     static final String PROBE_CONTEXT = "inbound-bench-probe";
     static final String[] OVERRIDABLE = {"concurrency", "bufferCapacity", "ordering"};
 
-    private static final String RESOURCE_ADAPTER_BINDING = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0"
-                           xmlns="https://jakarta.ee/xml/ns/jakartaee"
-                           xmlns:r="urn:resource-adapter-binding"
-                           version="4.0" impl-version="2.0">
-              <assembly-descriptor>
-                <r:resource-adapter-binding>
-                  <ejb-name>*</ejb-name>
-                  <r:resource-adapter-name>amira.ear#adapter.rar</r:resource-adapter-name>
-                </r:resource-adapter-binding>
-              </assembly-descriptor>
-            </jboss:ejb-jar>
-            """;
-
     private BenchDeployment() {
     }
 
     static EnterpriseArchive create() {
-        File ear = new File(System.getProperty("amira.it.ear", "target/deployments/amira.ear"));
-        if (!ear.isFile()) {
-            throw new IllegalStateException("amira.ear not found at " + ear.getAbsolutePath() + "; run the build through Maven (mvn verify)");
-        }
-        EnterpriseArchive archive = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
+        EnterpriseArchive archive = Deployments.amiraEar();
         archive.delete("ejb-sample.jar");
-        JavaArchive mdbs = ShrinkWrap.create(JavaArchive.class, "inbound-bench-mdbs.jar")
-                .addPackage(DeliveryStats.class.getPackage())
-                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING), "jboss-ejb3.xml");
+        JavaArchive mdbs = Deployments.mdbModule("inbound-bench-mdbs.jar")
+                .addPackage(DeliveryStats.class.getPackage());
         String overrides = activationOverrides();
         if (!overrides.isEmpty()) {
             mdbs.addAsManifestResource(new StringAsset(ejbJarXml(overrides)), "ejb-jar.xml");
