@@ -1,13 +1,14 @@
 package io.amira;
 
-import io.amira.config.AmiServerProperties;
+import io.amira.config.AdapterContext;
+import io.amira.config.ServerConfigBean;
 import io.amira.inbound.AmiActivationSpec;
 import io.amira.inbound.InboundActivation;
+import io.amira.work.WorkManagerExecutor;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
-import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
@@ -18,9 +19,13 @@ import jakarta.resource.spi.work.HintsContext;
 import javax.transaction.xa.XAResource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import java.util.concurrent.Executor;
 
-/** The Amira resource adapter: outbound AMI connections and inbound AMI events. */
+/**
+ * The Amira resource adapter: outbound AMI connections and inbound AMI events. The server
+ * properties set on it (inherited from {@link ServerConfigBean}) are the defaults of every
+ * connection definition and activation spec that leaves them unset.
+ */
 @Connector(
         displayName = "Amira",
         description = "Asterisk Manager Interface (AMI) resource adapter",
@@ -29,18 +34,17 @@ import java.util.logging.Logger;
         version = "0.1",
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction,
         reauthenticationSupport = false)
-public class AmiraResourceAdapter implements ResourceAdapter {
+public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAdapter, AdapterContext {
 
-    private static final Logger LOG = Logger.getLogger(AmiraResourceAdapter.class.getName());
+    private static final long serialVersionUID = 1L;
 
-    private final Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
-    private final AmiServerProperties serverProperties = new AmiServerProperties();
-    private transient BootstrapContext bootstrapContext;
+    private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
+    private transient volatile BootstrapContext bootstrapContext;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         this.bootstrapContext = context;
-        LOG.info("AMIRA-001 Amira resource adapter started");
+        AdapterLog.STARTED.log();
     }
 
     @Override
@@ -48,7 +52,7 @@ public class AmiraResourceAdapter implements ResourceAdapter {
         for (MessageEndpointFactory factory : activations.keySet()) {
             stopActivation(factory);
         }
-        LOG.info("AMIRA-002 Amira resource adapter stopped");
+        AdapterLog.STOPPED.log();
     }
 
     @Override
@@ -58,17 +62,14 @@ public class AmiraResourceAdapter implements ResourceAdapter {
             throw new NotSupportedException("Amira activates AmiActivationSpec only, not "
                     + (spec == null ? "null" : spec.getClass().getName()));
         }
-        if (bootstrapContext == null) {
-            throw new IllegalStateException("Amira resource adapter not started: cannot activate "
-                    + endpointFactory.getActivationName());
-        }
-        InboundActivation activation = InboundActivation.start(endpointFactory, amiSpec, serverProperties,
-                bootstrapContext.getWorkManager(), bootstrapContext.isContextSupported(HintsContext.class));
+        BootstrapContext context = started();
+        InboundActivation activation = InboundActivation.start(endpointFactory, amiSpec, serverProperties(),
+                context.getWorkManager(), context.isContextSupported(HintsContext.class));
         InboundActivation previous = activations.put(endpointFactory, activation);
         if (previous != null) {
             previous.stop();
         }
-        LOG.info(() -> "AMIRA-003 endpoint activated: " + activation.name());
+        AdapterLog.ENDPOINT_ACTIVATED.log(activation.name());
     }
 
     @Override
@@ -80,83 +81,24 @@ public class AmiraResourceAdapter implements ResourceAdapter {
         InboundActivation activation = activations.remove(endpointFactory);
         if (activation != null) {
             activation.stop();
-            LOG.info(() -> "AMIRA-004 endpoint deactivated: " + activation.name());
+            AdapterLog.ENDPOINT_DEACTIVATED.log(activation.name());
         }
     }
 
-    /** The number of message endpoints currently activated on this adapter. */
-    public int activeEndpointCount() {
-        return activations.size();
+    /** Socket readers run as long-running WorkManager work. */
+    @Override
+    public Executor longTasks() {
+        BootstrapContext context = started();
+        return WorkManagerExecutor.longTasks(context.getWorkManager(), context.isContextSupported(HintsContext.class));
     }
 
-    /** The container's bootstrap context (its WorkManager runs the adapter's threads); null before start. */
-    public BootstrapContext bootstrapContext() {
-        return bootstrapContext;
+    private BootstrapContext started() {
+        BootstrapContext context = bootstrapContext;
+        if (context == null) {
+            throw new IllegalStateException("The Amira resource adapter is not started: it has no WorkManager yet");
+        }
+        return context;
     }
-
-    /** The server properties set on the adapter: the fallback for connection definitions and activation specs. */
-    public AmiServerProperties serverProperties() {
-        return serverProperties;
-    }
-
-    // --- server properties: the defaults for every connection definition and activation spec that
-    // --- leaves them unset; unset here too, MicroProfile Config (amira.*) and then built-in defaults.
-
-    public String getHost() { return serverProperties.getHost(); }
-    @ConfigProperty(description = "Asterisk host for every connection and activation that sets none; default amira.host, else 127.0.0.1")
-    public void setHost(String host) { serverProperties.setHost(host); }
-
-    public Integer getPort() { return serverProperties.getPort(); }
-    @ConfigProperty(description = "AMI port; default amira.port, else 5038")
-    public void setPort(Integer port) { serverProperties.setPort(port); }
-
-    public String getUsername() { return serverProperties.getUsername(); }
-    @ConfigProperty(description = "AMI user; default amira.username")
-    public void setUsername(String username) { serverProperties.setUsername(username); }
-
-    public String getSecret() { return serverProperties.getSecret(); }
-    @ConfigProperty(confidential = true, description = "AMI secret; default amira.secret")
-    public void setSecret(String secret) { serverProperties.setSecret(secret); }
-
-    public Boolean getTls() { return serverProperties.getTls(); }
-    @ConfigProperty(description = "Use TLS; default amira.tls, else false")
-    public void setTls(Boolean tls) { serverProperties.setTls(tls); }
-
-    public String getTrustStore() { return serverProperties.getTrustStore(); }
-    @ConfigProperty(description = "Trust store path for TLS; default amira.trust-store, else the JVM's")
-    public void setTrustStore(String trustStore) { serverProperties.setTrustStore(trustStore); }
-
-    public String getTrustStorePassword() { return serverProperties.getTrustStorePassword(); }
-    @ConfigProperty(confidential = true, description = "Trust store password; default amira.trust-store-password")
-    public void setTrustStorePassword(String password) { serverProperties.setTrustStorePassword(password); }
-
-    public String getTrustStoreType() { return serverProperties.getTrustStoreType(); }
-    @ConfigProperty(description = "Trust store type, e.g. PKCS12; default amira.trust-store-type")
-    public void setTrustStoreType(String type) { serverProperties.setTrustStoreType(type); }
-
-    public Boolean getVerifyHostname() { return serverProperties.getVerifyHostname(); }
-    @ConfigProperty(description = "Verify the TLS host name; default amira.verify-hostname, else true")
-    public void setVerifyHostname(Boolean verify) { serverProperties.setVerifyHostname(verify); }
-
-    public String getAuthType() { return serverProperties.getAuthType(); }
-    @ConfigProperty(description = "plain or md5; default amira.auth-type, else md5")
-    public void setAuthType(String authType) { serverProperties.setAuthType(authType); }
-
-    public Long getConnectTimeoutMillis() { return serverProperties.getConnectTimeoutMillis(); }
-    @ConfigProperty(description = "Connect and login timeout in ms; default amira.connect-timeout, else 5000")
-    public void setConnectTimeoutMillis(Long millis) { serverProperties.setConnectTimeoutMillis(millis); }
-
-    public Long getActionTimeoutMillis() { return serverProperties.getActionTimeoutMillis(); }
-    @ConfigProperty(description = "Action reply timeout in ms; default amira.action-timeout, else 10000")
-    public void setActionTimeoutMillis(Long millis) { serverProperties.setActionTimeoutMillis(millis); }
-
-    public Long getKeepAliveIntervalMillis() { return serverProperties.getKeepAliveIntervalMillis(); }
-    @ConfigProperty(description = "Ping interval in ms that detects a hung server; default amira.keepalive-interval, else 20000")
-    public void setKeepAliveIntervalMillis(Long millis) { serverProperties.setKeepAliveIntervalMillis(millis); }
-
-    public Long getKeepAliveTimeoutMillis() { return serverProperties.getKeepAliveTimeoutMillis(); }
-    @ConfigProperty(description = "Ping reply deadline in ms; default amira.keepalive-timeout, else 5000")
-    public void setKeepAliveTimeoutMillis(Long millis) { serverProperties.setKeepAliveTimeoutMillis(millis); }
 
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) {

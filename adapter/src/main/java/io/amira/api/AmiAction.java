@@ -9,11 +9,11 @@ import java.util.Objects;
  * order given. Headers may repeat (e.g. {@code Variable}); names compare without regard to case.
  * Immutable and thread-safe.
  *
- * <p>Every header is checked when it is added: a name or value holding CR or LF (which would let a
- * value such as a caller ID inject a second action), a name that is empty or holds ':' or
- * whitespace, or a line longer than Asterisk's 1024 bytes is refused with an
- * {@link InvalidHeaderException} naming the header. The {@code ActionID} is normally assigned by the
- * client, not set here.
+ * <p>Every header is checked when it is added, and this is the only place that checks: an action
+ * that was built can be sent as it is. A name or value holding CR or LF (which would let a value
+ * such as a caller ID inject a second action), a name that is empty or holds ':' or whitespace, or
+ * a line longer than Asterisk's 1024 bytes is refused with an {@link InvalidHeaderException}
+ * naming the header. The {@code ActionID} is normally assigned by the client, not set here.
  */
 public final class AmiAction {
 
@@ -52,10 +52,12 @@ public final class AmiAction {
         return headerNames.length;
     }
 
+    /** The name of header number {@code index} (the {@code Action} header not counted). */
     public String headerName(int index) {
         return headerNames[index];
     }
 
+    /** The value of header number {@code index}. */
     public String headerValue(int index) {
         return headerValues[index];
     }
@@ -84,9 +86,7 @@ public final class AmiAction {
     public static final class Builder {
 
         private final String name;
-        private String[] names = new String[8];
-        private String[] values = new String[8];
-        private int size;
+        private final HeaderList headers = new HeaderList();
 
         private Builder(String actionName) {
             checkValue("Action", actionName, actionName);
@@ -101,18 +101,12 @@ public final class AmiAction {
         public Builder header(String headerName, String value) {
             checkName(name, headerName);
             checkValue(headerName, value, name);
-            if (size >= MAX_HEADERS - 2) {
+            if (headers.size() >= MAX_HEADERS - 2) {
                 throw new InvalidHeaderException(headerName, "Action " + name + " would have more than "
                         + MAX_HEADERS + " headers with '" + headerName
                         + "' (Asterisk's limit, Action and ActionID included): split it into several actions");
             }
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            names[size] = headerName;
-            values[size] = value;
-            size++;
+            headers.add(headerName, value);
             return this;
         }
 
@@ -121,8 +115,9 @@ public final class AmiAction {
             return header(headerName, String.valueOf(Objects.requireNonNull(value, headerName)));
         }
 
+        /** The action with the headers added so far. */
         public AmiAction build() {
-            return new AmiAction(name, Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+            return new AmiAction(name, headers.names(), headers.values());
         }
 
         private static void checkName(String action, String headerName) {

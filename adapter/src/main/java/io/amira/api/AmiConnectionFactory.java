@@ -1,27 +1,22 @@
 package io.amira.api;
 
-import jakarta.resource.ResourceException;
 import jakarta.resource.cci.ConnectionFactory;
-import jakarta.resource.cci.ConnectionSpec;
 
 /**
  * Hands out pooled AMI connections; inject it with {@code @Resource(lookup = "java:/eis/amira")}.
- * It is also the CCI {@link ConnectionFactory} of the same pool (and a
- * {@link jakarta.resource.cci.RecordFactory} through {@link #getRecordFactory()}): inject either
- * type under the same name.
+ * Failures to get one are {@link AmiException}s: {@link AmiConnectException} (server unreachable,
+ * pool exhausted, misconfigured) or {@link AmiAuthenticationException} (login refused).
  */
-public interface AmiConnectionFactory extends ConnectionFactory {
+public interface AmiConnectionFactory {
 
     /** A connection from the pool, logged in as the connection definition's user; close it to give it back. */
-    @Override
-    AmiConnection getConnection() throws ResourceException;
+    AmiConnection getConnection() throws AmiException;
 
     /**
-     * A connection logged in with the given credentials ({@link AmiConnectionSpec}); the pool only
-     * hands out connections logged in as that user for it.
+     * A connection logged in as the given AMI user instead of the connection definition's; the pool
+     * keeps such connections apart and hands them out only for the same credentials.
      */
-    @Override
-    AmiConnection getConnection(ConnectionSpec spec) throws ResourceException;
+    AmiConnection getConnection(String username, String secret) throws AmiException;
 
     /**
      * The AMI server ({@code host:port}) this factory's connections go to, as configured (explicit
@@ -29,8 +24,11 @@ public interface AmiConnectionFactory extends ConnectionFactory {
      */
     String server();
 
-    /** A connection logged in as the given AMI user. */
-    default AmiConnection getConnection(String username, String secret) throws ResourceException {
-        return getConnection(new AmiConnectionSpec(username, secret));
-    }
+    /**
+     * The same pool as a CCI {@link ConnectionFactory}, for code written against the Common Client
+     * Interface: {@code cci().getConnection().createInteraction().execute(new AmiInteractionSpec("Status"), record)}.
+     * It throws the {@code ResourceException}s the CCI specification prescribes; per-request
+     * credentials go in an {@link AmiConnectionSpec}.
+     */
+    ConnectionFactory cci();
 }

@@ -1,8 +1,9 @@
 package io.amira.api;
 
 /**
- * The AMI session is gone (socket closed or reset, keepalive unanswered, client closed): the action
- * may or may not have run on Asterisk. Connect again to continue.
+ * The AMI session is gone (socket closed or reset, keepalive unanswered, Asterisk restarted, client
+ * closed): the action may or may not have run on Asterisk. Get a new connection (the pool replaces
+ * the dead one) to continue.
  */
 public class AmiConnectionLostException extends AmiException {
 

@@ -1,63 +1,50 @@
 package io.amira.api;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
- * One AMI event: its name and its headers, in the order Asterisk sent them. Header names compare
- * without regard to case; repeated headers and empty values are kept. Immutable.
+ * One AMI event: its name and its headers, in the order Asterisk sent them (the {@code Event}
+ * header first), and the server it came from. Header names compare without regard to case;
+ * repeated headers and empty values are kept. Implementations are immutable and thread-safe.
  */
-public final class AmiEvent {
-
-    private final String name;
-    private final String[] headerNames;
-    private final String[] headerValues;
-
-    private AmiEvent(String name, String[] headerNames, String[] headerValues) {
-        this.name = name;
-        this.headerNames = headerNames;
-        this.headerValues = headerValues;
-    }
-
-    /**
-     * An event from parallel arrays of header names and values (the {@code Event} header included),
-     * which the event takes over without copying: the caller must not change them afterwards.
-     */
-    public static AmiEvent of(String name, String[] headerNames, String[] headerValues) {
-        Objects.requireNonNull(name, "name");
-        if (headerNames.length != headerValues.length) {
-            throw new IllegalArgumentException("header names and values differ in length");
-        }
-        return new AmiEvent(name, headerNames, headerValues);
-    }
+public interface AmiEvent {
 
     /** The event's name, the value of its {@code Event} header (e.g. {@code Newchannel}). */
-    public String name() {
-        return name;
-    }
+    String name();
+
+    /**
+     * The AMI server ({@code host:port}) the event came from, so one bean can serve several PBXs
+     * through several activations; {@code null} for an event built with {@link #builder} without one.
+     */
+    String server();
 
     /** The first value of the named header, or {@code null} when absent. */
-    public String get(String header) {
-        return HeaderLookup.first(headerNames, headerValues, header);
-    }
+    String get(String header);
 
     /** Every value of the named header, in order (empty when absent). */
-    public List<String> getAll(String header) {
-        return HeaderLookup.all(headerNames, headerValues, header);
-    }
+    List<String> getAll(String header);
+
+    /** How many headers the event has, repeats and the {@code Event} header included. */
+    int size();
+
+    /** The name of header number {@code index} (0 is {@code Event}). */
+    String headerName(int index);
+
+    /** The value of header number {@code index}. */
+    String headerValue(int index);
 
     /** The {@code Linkedid} header (shared by every channel of one call), or {@code null}. */
-    public String linkedId() {
+    default String linkedId() {
         return get("Linkedid");
     }
 
     /** The {@code Uniqueid} header (one channel), or {@code null}. */
-    public String uniqueId() {
+    default String uniqueId() {
         return get("Uniqueid");
     }
 
     /** The {@code Channel} header, or {@code null}. */
-    public String channel() {
+    default String channel() {
         return get("Channel");
     }
 
@@ -65,25 +52,44 @@ public final class AmiEvent {
      * Whether this is one of Amira's own lifecycle notifications ({@link AmiLifecycleEvents}), not
      * an event Asterisk sent.
      */
-    public boolean isLifecycle() {
-        return AmiLifecycleEvents.isLifecycle(name);
+    default boolean isLifecycle() {
+        return AmiLifecycleEvents.isLifecycle(name());
     }
 
-    /** How many headers the event has, repeats included. */
-    public int size() {
-        return headerNames.length;
+    /**
+     * A builder for an event named {@code name}, e.g. to test a message-driven bean without
+     * Asterisk; the built event starts with the {@code Event} header.
+     */
+    static Builder builder(String name) {
+        return new Builder(name);
     }
 
-    public String headerName(int index) {
-        return headerNames[index];
-    }
+    /** Builds an immutable {@link AmiEvent}; not thread-safe. */
+    final class Builder {
 
-    public String headerValue(int index) {
-        return headerValues[index];
-    }
+        private final HeaderList headers = new HeaderList();
+        private final String name;
+        private String server;
 
-    @Override
-    public String toString() {
-        return "AmiEvent[" + name + ", " + headerNames.length + " headers]";
+        private Builder(String name) {
+            this.name = java.util.Objects.requireNonNull(name, "name");
+            headers.add("Event", name);
+        }
+
+        /** The server ({@code host:port}) the event is said to come from. */
+        public Builder server(String server) {
+            this.server = server;
+            return this;
+        }
+
+        /** Adds a header (repeats allowed, order kept). */
+        public Builder header(String header, String value) {
+            headers.add(java.util.Objects.requireNonNull(header, "header"), java.util.Objects.requireNonNull(value, header));
+            return this;
+        }
+
+        public AmiEvent build() {
+            return new BuiltEvent(name, server, headers.names(), headers.values());
+        }
     }
 }

@@ -43,21 +43,4 @@ public final class AmiLifecycleEvents {
     public static boolean isLifecycle(String eventName) {
         return eventName != null && eventName.startsWith(PREFIX);
     }
-
-    /** A lifecycle notification with the given name and header name/value pairs (after {@code Event}). */
-    public static AmiEvent create(String name, String... headerPairs) {
-        if (!isLifecycle(name) || headerPairs.length % 2 != 0) {
-            throw new IllegalArgumentException("not a lifecycle event or odd header pairs: " + name);
-        }
-        int count = 1 + headerPairs.length / 2;
-        String[] names = new String[count];
-        String[] values = new String[count];
-        names[0] = "Event";
-        values[0] = name;
-        for (int i = 1; i < count; i++) {
-            names[i] = headerPairs[2 * i - 2];
-            values[i] = headerPairs[2 * i - 1];
-        }
-        return AmiEvent.of(name, names, values);
-    }
 }

@@ -1,8 +1,8 @@
 package io.amira.api;
 
 /**
- * The outcome of an asynchronous Originate: the {@code OriginateResponse} event Asterisk sent for
- * this Originate's ActionID.
+ * The outcome of an Originate: the {@code OriginateResponse} event Asterisk sent for this
+ * Originate's ActionID (see {@link AmiConnection#originate}).
  */
 public final class AmiOriginateResult {
 
@@ -12,7 +12,7 @@ public final class AmiOriginateResult {
         this.event = event;
     }
 
-    /** The result an {@code OriginateResponse} event describes. */
+    /** The result an {@code OriginateResponse} event describes, e.g. one a message-driven bean received. */
     public static AmiOriginateResult of(AmiEvent originateResponse) {
         return new AmiOriginateResult(originateResponse);
     }
@@ -22,15 +22,17 @@ public final class AmiOriginateResult {
         return "Success".equalsIgnoreCase(event.get("Response"));
     }
 
+    /** Why the Originate ended the way it did ({@code Reason} header). */
     public OriginateReason reason() {
         return OriginateReason.fromHeader(event.get("Reason"));
     }
 
     /** The Uniqueid of the channel Asterisk created (may be {@code <null>} on failure). */
-    public String uniqueid() {
+    public String uniqueId() {
         return event.get("Uniqueid");
     }
 
+    /** The channel Asterisk called. */
     public String channel() {
         return event.get("Channel");
     }
@@ -42,6 +44,6 @@ public final class AmiOriginateResult {
 
     @Override
     public String toString() {
-        return "AmiOriginateResult[" + event.get("Response") + ", reason=" + reason() + ", uniqueid=" + uniqueid() + "]";
+        return "AmiOriginateResult[" + event.get("Response") + ", reason=" + reason() + ", uniqueId=" + uniqueId() + "]";
     }
 }

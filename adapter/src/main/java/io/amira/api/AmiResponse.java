@@ -1,6 +1,6 @@
 package io.amira.api;
 
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,31 +19,22 @@ public final class AmiResponse {
     private final AmiEvent completion;
     private final List<String> outputLines;
 
-    private AmiResponse(String name, String[] headerNames, String[] headerValues,
-                        List<AmiEvent> events, AmiEvent completion, List<String> outputLines) {
-        this.name = name;
-        this.headerNames = headerNames;
-        this.headerValues = headerValues;
-        this.events = events;
-        this.completion = completion;
-        this.outputLines = outputLines;
+    private AmiResponse(Builder b) {
+        this.name = b.name;
+        this.headerNames = b.headers.names();
+        this.headerValues = b.headers.values();
+        this.events = List.copyOf(b.events);
+        this.completion = b.completion;
+        this.outputLines = List.copyOf(b.outputLines);
     }
 
     /**
-     * A response from parallel arrays of header names and values (the {@code Response} header
-     * included), which it takes over without copying: the caller must not change them afterwards.
-     * {@code events} and {@code outputLines} may be null (empty).
+     * A builder for a response whose {@code Response} header is {@code name} (e.g. {@code Success}),
+     * e.g. to stand in for Asterisk in an application's tests; the built response starts with the
+     * {@code Response} header.
      */
-    public static AmiResponse of(String name, String[] headerNames, String[] headerValues,
-                                 List<AmiEvent> events, AmiEvent completion, List<String> outputLines) {
-        Objects.requireNonNull(name, "name");
-        if (headerNames.length != headerValues.length) {
-            throw new IllegalArgumentException("header names and values differ in length");
-        }
-        return new AmiResponse(name, headerNames, headerValues,
-                events == null || events.isEmpty() ? List.of() : Collections.unmodifiableList(events),
-                completion,
-                outputLines == null || outputLines.isEmpty() ? List.of() : Collections.unmodifiableList(outputLines));
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
     /** The value of the {@code Response} header: {@code Success}, {@code Error}, {@code Goodbye}, {@code Follows}, ... */
@@ -57,20 +48,12 @@ public final class AmiResponse {
      * {@code Pong} (Ping), {@code Events On}/{@code Events Off} (Events).
      */
     public boolean isSuccess() {
-        return isSuccessName(name);
-    }
-
-    /** Whether a {@code Response} header value means success (see {@link #isSuccess()}). */
-    public static boolean isSuccessName(String responseName) {
-        if (responseName == null) {
-            return false;
-        }
-        switch (responseName.length()) {
-            case 4: return responseName.equalsIgnoreCase("Pong");
-            case 7: return responseName.equalsIgnoreCase("Success") || responseName.equalsIgnoreCase("Goodbye")
-                    || responseName.equalsIgnoreCase("Follows");
-            case 9: return responseName.equalsIgnoreCase("Events On");
-            case 10: return responseName.equalsIgnoreCase("Events Off");
+        switch (name.length()) {
+            case 4: return name.equalsIgnoreCase("Pong");
+            case 7: return name.equalsIgnoreCase("Success") || name.equalsIgnoreCase("Goodbye")
+                    || name.equalsIgnoreCase("Follows");
+            case 9: return name.equalsIgnoreCase("Events On");
+            case 10: return name.equalsIgnoreCase("Events Off");
             default: return false;
         }
     }
@@ -95,15 +78,17 @@ public final class AmiResponse {
         return HeaderLookup.all(headerNames, headerValues, header);
     }
 
-    /** How many headers the response packet has, repeats included. */
+    /** How many headers the response packet has, repeats and the {@code Response} header included. */
     public int size() {
         return headerNames.length;
     }
 
+    /** The name of header number {@code index} (0 is {@code Response}). */
     public String headerName(int index) {
         return headerNames[index];
     }
 
+    /** The value of header number {@code index}. */
     public String headerValue(int index) {
         return headerValues[index];
     }
@@ -127,5 +112,48 @@ public final class AmiResponse {
     public String toString() {
         return "AmiResponse[" + name + ", ActionID " + actionId() + ", " + headerNames.length + " headers, "
                 + events.size() + " events, " + outputLines.size() + " output lines]";
+    }
+
+    /** Builds an immutable {@link AmiResponse}; not thread-safe. */
+    public static final class Builder {
+
+        private final String name;
+        private final HeaderList headers = new HeaderList();
+        private List<AmiEvent> events = List.of();
+        private AmiEvent completion;
+        private List<String> outputLines = List.of();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            headers.add("Response", name);
+        }
+
+        /** Adds a header after {@code Response} (repeats allowed, order kept). */
+        public Builder header(String header, String value) {
+            headers.add(Objects.requireNonNull(header, "header"), Objects.requireNonNull(value, header));
+            return this;
+        }
+
+        /** The items of a list action, in order. */
+        public Builder events(List<? extends AmiEvent> items) {
+            this.events = new ArrayList<>(items);
+            return this;
+        }
+
+        /** The closing event of a list action. */
+        public Builder completion(AmiEvent completion) {
+            this.completion = completion;
+            return this;
+        }
+
+        /** The output lines of a Command. */
+        public Builder outputLines(List<String> lines) {
+            this.outputLines = lines;
+            return this;
+        }
+
+        public AmiResponse build() {
+            return new AmiResponse(this);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.amira.client;
 
 import io.amira.api.AmiAction;
+import io.amira.api.AmiConnectException;
 import io.amira.api.AmiConnectionLostException;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiException;
@@ -19,22 +20,20 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One logged-in AMI session over TCP or TLS. Thread-safe: any number of threads send actions at
  * once, pipelined on the one socket, each answer matched to its caller by a per-connection ActionID.
- * One reading task (from the given executor) reads the socket, completes answers and hands other
- * events to the {@link AmiClientListener}; it also expires actions and sends keepalive Pings, so the
- * session uses no other thread.
+ * One reading task reads the socket, completes answers and hands other events to the
+ * {@link AmiClientListener}; it also expires actions and sends keepalive Pings, so the session uses
+ * no other thread. Plain Java gives it a thread of its own; inside the container the WorkManager
+ * runs it.
  *
  * <p>Futures returned by {@link #sendAsync} and {@link #sendAndAwaitEvent} complete on the reading
  * thread: attach only non-blocking callbacks, or use the {@code ...Async} stages with your executor.
  */
 public final class AmiClient implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(AmiClient.class.getName());
     /** The reader's socket read timeout: how often, at the least, it expires actions and checks keepalive. */
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final Duration LOGOFF_TIMEOUT = Duration.ofSeconds(1);
@@ -67,23 +66,37 @@ public final class AmiClient implements AutoCloseable {
     }
 
     /**
-     * Connects, logs in and starts reading. {@code readerExecutor} runs the long-lived reading task
-     * (the container's WorkManager inside the adapter); {@code null} starts one daemon thread for it.
-     * {@code listener} may be null when events are of no interest.
+     * Connects, logs in and starts reading on a thread of its own: the way to use the client from
+     * plain Java. The thread, a daemon named {@code amira-ami-reader-host:port}, is the session's
+     * only one; it ends when the session does. {@code listener} may be null when events are of no
+     * interest.
      *
      * @throws io.amira.api.AmiAuthenticationException when Asterisk refuses the username or secret
-     * @throws AmiException when the server cannot be reached or the TLS handshake fails
+     * @throws io.amira.api.AmiConnectException when the server cannot be reached or the TLS handshake fails
+     */
+    public static AmiClient connect(AmiClientConfig config, AmiClientListener listener) throws AmiException {
+        return connect(config, listener, task -> {
+            Thread thread = new Thread(task, "amira-ami-reader-" + config.server());
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /**
+     * As {@link #connect(AmiClientConfig, AmiClientListener)}, with the long-lived reading task run
+     * by {@code readerExecutor} (inside the container: the WorkManager).
      */
     public static AmiClient connect(AmiClientConfig config, AmiClientListener listener, Executor readerExecutor)
             throws AmiException {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(readerExecutor, "readerExecutor");
         Socket socket = SocketOpener.open(config);
         AmiClient client;
         try {
             client = new AmiClient(config, listener, socket);
         } catch (IOException e) {
             SocketOpener.closeQuietly(socket);
-            throw new AmiException("Cannot set up the AMI session to " + config.server() + ": " + e, e);
+            throw new AmiConnectException("Cannot set up the AMI session to " + config.server() + ": " + e, e);
         }
         client.startReader(readerExecutor);
         try {
@@ -95,30 +108,23 @@ public final class AmiClient implements AutoCloseable {
             throw e;
         }
         client.loggedIn = true;
-        LOG.log(Level.FINE, "AMI session to {0} logged in as {1} ({2})",
-                new Object[] {client.server, config.username(), client.reader.banner()});
+        ClientLog.LOGGED_IN.log(client.server, config.username(), client.reader.banner());
         return client;
     }
 
     private void startReader(Executor readerExecutor) throws AmiException {
         try {
-            if (readerExecutor == null) {
-                Thread thread = new Thread(reader, "amira-ami-reader-" + server);
-                thread.setDaemon(true);
-                thread.start();
-            } else {
-                readerExecutor.execute(reader);
-            }
+            readerExecutor.execute(reader);
         } catch (RejectedExecutionException e) {
             SocketOpener.closeQuietly(socket);
-            throw new AmiException("Cannot start reading the AMI session to " + server
+            throw new AmiConnectException("Cannot start reading the AMI session to " + server
                     + ": the executor refused the reading task (" + e.getMessage() + ")", e);
         }
     }
 
-    /** Sends the action and waits for its answer, up to the configured default action timeout. */
+    /** Sends the action and waits for its answer, up to the configured action timeout. */
     public AmiResponse send(AmiAction action) throws AmiException {
-        return send(action, config.defaultActionTimeout());
+        return send(action, config.actionTimeout());
     }
 
     /**
@@ -219,12 +225,23 @@ public final class AmiClient implements AutoCloseable {
      * receive the event's class (login {@code Events} on or a mask including it). An Error response
      * fails the future; {@code timeout} (null: the default) covers response and event together.
      */
-    public CompletableFuture<AmiEvent> sendAndAwaitEvent(AmiAction action, String eventName, Duration timeout) {
+    public CompletableFuture<AmiEvent> sendAndAwaitEventAsync(AmiAction action, String eventName, Duration timeout) {
         Objects.requireNonNull(eventName, "eventName");
         PendingEvent pendingEvent = new PendingEvent(pending.nextActionId(), action.name(), server,
                 timeoutNanos(timeout), eventName);
         submit(action, pendingEvent);
         return pendingEvent.future;
+    }
+
+    /**
+     * As {@link #sendAndAwaitEventAsync}, waiting for the event.
+     *
+     * @throws io.amira.api.AmiActionFailedException Asterisk answered {@code Response: Error}
+     * @throws io.amira.api.AmiTimeoutException no response and event within {@code timeout}
+     * @throws AmiConnectionLostException the session died first
+     */
+    public AmiEvent sendAndAwaitEvent(AmiAction action, String eventName, Duration timeout) throws AmiException {
+        return Futures.await(sendAndAwaitEventAsync(action, eventName, timeout));
     }
 
     private void submit(AmiAction action, PendingAction pendingAction) {
@@ -262,7 +279,7 @@ public final class AmiClient implements AutoCloseable {
     }
 
     private long timeoutNanos(Duration timeout) {
-        Duration effective = timeout == null ? config.defaultActionTimeout() : timeout;
+        Duration effective = timeout == null ? config.actionTimeout() : timeout;
         if (effective.isNegative() || effective.isZero()) {
             throw new IllegalArgumentException("An action timeout must be positive, not " + effective);
         }
@@ -312,7 +329,7 @@ public final class AmiClient implements AutoCloseable {
                     send(logoff, LOGOFF_TIMEOUT);
                 }
             } catch (AmiException e) {
-                LOG.log(Level.FINE, "AMI Logoff from {0} not answered cleanly: {1}", new Object[] {server, e.getMessage()});
+                ClientLog.LOGOFF_UNANSWERED.log(server, e.getMessage());
             }
         }
         connectionLost("the client was closed", null);
@@ -324,8 +341,7 @@ public final class AmiClient implements AutoCloseable {
     private void awaitReaderEnd() {
         try {
             if (!reader.awaitEnd(READER_END_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                LOG.log(Level.WARNING, "AMI reader for {0} did not end within {1} ms after close",
-                        new Object[] {server, READER_END_TIMEOUT_MILLIS});
+                ClientLog.READER_DID_NOT_END.log(server, READER_END_TIMEOUT_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -362,12 +378,12 @@ public final class AmiClient implements AutoCloseable {
         String why = expected ? "the client was closed" : reason;
         pending.failAll(action -> lost(action, why, cause));
         if (!expected && loggedIn) {
-            LOG.log(Level.WARNING, "AMI session to {0} lost: {1}", new Object[] {server, reason});
+            ClientLog.SESSION_LOST.log(server, reason);
             try {
                 listener.onDisconnect(new AmiConnectionLostException("The AMI session to " + server + " is lost: "
                         + reason + ". Connect again to continue.", cause));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "AMI listener failed in onDisconnect for " + server, e);
+                ClientLog.LISTENER_FAILED_ON_DISCONNECT.log(e, server);
             }
         }
     }

@@ -2,30 +2,34 @@ package io.amira.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Everything one AMI session needs: where, who, how (TCP or TLS), and its timing. Immutable; build
- * it with {@link #builder()}. {@link #toString()} never shows the secret or the trust store password.
+ * Everything one AMI session needs: where, who, how (TCP or TLS), and its timing. The one
+ * configuration model of Amira: the plain-Java client builds it directly, the resource adapter
+ * resolves its JCA properties and MicroProfile Config into it. Immutable; build it with
+ * {@link #builder()}, which checks every setting at once. {@link #toString()} never shows the
+ * secret or the trust store password.
  */
 public final class AmiClientConfig {
 
-    /** How the client proves the secret: sent as is, or as an MD5 answer to a server challenge. */
-    public enum AuthType { PLAIN, MD5 }
+    /** How the client proves the secret: as an MD5 answer to a server challenge, or sent as it is. */
+    public enum AuthType { MD5, PLAIN }
 
     private final String host;
     private final int port;
     private final String username;
     private final String secret;
     private final boolean tls;
-    private final Path trustStorePath;
+    private final Path trustStore;
     private final String trustStorePassword;
     private final String trustStoreType;
     private final boolean verifyHostname;
     private final AuthType authType;
     private final String events;
     private final Duration connectTimeout;
-    private final Duration defaultActionTimeout;
+    private final Duration actionTimeout;
     private final Duration keepAliveInterval;
     private final Duration keepAliveTimeout;
 
@@ -35,14 +39,14 @@ public final class AmiClientConfig {
         this.username = b.username;
         this.secret = b.secret;
         this.tls = b.tls;
-        this.trustStorePath = b.trustStorePath;
+        this.trustStore = b.trustStore;
         this.trustStorePassword = b.trustStorePassword;
         this.trustStoreType = b.trustStoreType;
         this.verifyHostname = b.verifyHostname;
         this.authType = b.authType;
         this.events = b.events;
         this.connectTimeout = b.connectTimeout;
-        this.defaultActionTimeout = b.defaultActionTimeout;
+        this.actionTimeout = b.actionTimeout;
         this.keepAliveInterval = b.keepAliveInterval;
         this.keepAliveTimeout = b.keepAliveTimeout;
     }
@@ -53,23 +57,10 @@ public final class AmiClientConfig {
 
     /** A builder holding this configuration's values, to derive a changed copy. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.host = host;
-        b.port = port;
-        b.username = username;
-        b.secret = secret;
-        b.tls = tls;
-        b.trustStorePath = trustStorePath;
-        b.trustStorePassword = trustStorePassword;
-        b.trustStoreType = trustStoreType;
-        b.verifyHostname = verifyHostname;
-        b.authType = authType;
-        b.events = events;
-        b.connectTimeout = connectTimeout;
-        b.defaultActionTimeout = defaultActionTimeout;
-        b.keepAliveInterval = keepAliveInterval;
-        b.keepAliveTimeout = keepAliveTimeout;
-        return b;
+        return new Builder().host(host).port(port).username(username).secret(secret).tls(tls)
+                .trustStore(trustStore).trustStorePassword(trustStorePassword).trustStoreType(trustStoreType)
+                .verifyHostname(verifyHostname).authType(authType).events(events).connectTimeout(connectTimeout)
+                .actionTimeout(actionTimeout).keepAliveInterval(keepAliveInterval).keepAliveTimeout(keepAliveTimeout);
     }
 
     public String host() { return host; }
@@ -78,7 +69,7 @@ public final class AmiClientConfig {
     public String secret() { return secret; }
     public boolean tls() { return tls; }
     /** The trust store for TLS, or {@code null} for the JVM's default trust. */
-    public Path trustStorePath() { return trustStorePath; }
+    public Path trustStore() { return trustStore; }
     public String trustStorePassword() { return trustStorePassword; }
     /** The trust store type ({@code PKCS12}, {@code JKS}), or {@code null} for the JVM default. */
     public String trustStoreType() { return trustStoreType; }
@@ -87,7 +78,8 @@ public final class AmiClientConfig {
     /** The login's {@code Events} value: {@code on}, {@code off} or a class mask like {@code call,user}. */
     public String events() { return events; }
     public Duration connectTimeout() { return connectTimeout; }
-    public Duration defaultActionTimeout() { return defaultActionTimeout; }
+    /** How long an action waits for its answer when the caller gives no timeout. */
+    public Duration actionTimeout() { return actionTimeout; }
     /** How long the session may stay silent before the client sends a keepalive Ping; zero: never. */
     public Duration keepAliveInterval() { return keepAliveInterval; }
     /** How long a keepalive Ping may go unanswered before the session is declared dead. */
@@ -95,17 +87,20 @@ public final class AmiClientConfig {
 
     /** {@code host:port}, as error messages name the server. */
     public String server() {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return server(host, port);
+    }
+
+    private static String server(String host, int port) {
+        return (host != null && host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     @Override
     public String toString() {
-        return "AmiClientConfig[server=" + server() + ", username=" + username + ", secret=****"
-                + ", tls=" + tls + (tls ? ", trustStorePath=" + trustStorePath + ", trustStoreType=" + trustStoreType
-                + ", verifyHostname=" + verifyHostname : "")
-                + ", authType=" + authType + ", events=" + events + ", connectTimeout=" + connectTimeout
-                + ", defaultActionTimeout=" + defaultActionTimeout + ", keepAliveInterval=" + keepAliveInterval
-                + ", keepAliveTimeout=" + keepAliveTimeout + "]";
+        return "AmiClientConfig[" + (tls ? "tls://" : "tcp://") + server() + ", user=" + username
+                + ", auth=" + authType + ", events=" + events
+                + (tls ? ", trustStore=" + trustStore + ", verifyHostname=" + verifyHostname : "")
+                + ", connectTimeout=" + connectTimeout + ", actionTimeout=" + actionTimeout
+                + ", keepAlive=" + keepAliveInterval + "/" + keepAliveTimeout + "]";
     }
 
     /** Collects the settings; {@link #build()} checks them all at once. */
@@ -115,14 +110,14 @@ public final class AmiClientConfig {
         private String username;
         private String secret;
         private boolean tls;
-        private Path trustStorePath;
+        private Path trustStore;
         private String trustStorePassword;
         private String trustStoreType;
         private boolean verifyHostname = true;
-        private AuthType authType = AuthType.PLAIN;
+        private AuthType authType = AuthType.MD5;
         private String events = "off";
         private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration defaultActionTimeout = Duration.ofSeconds(10);
+        private Duration actionTimeout = Duration.ofSeconds(10);
         private Duration keepAliveInterval = Duration.ofSeconds(20);
         private Duration keepAliveTimeout = Duration.ofSeconds(5);
 
@@ -133,90 +128,101 @@ public final class AmiClientConfig {
         public Builder host(String host) { this.host = host; return this; }
         /** Default 5038. */
         public Builder port(int port) { this.port = port; return this; }
+        /** Required: the AMI user ({@code manager.conf} section). */
         public Builder username(String username) { this.username = username; return this; }
+        /** Required: the AMI user's secret. */
         public Builder secret(String secret) { this.secret = secret; return this; }
         /** Default false. */
         public Builder tls(boolean tls) { this.tls = tls; return this; }
-        public Builder trustStorePath(Path trustStorePath) { this.trustStorePath = trustStorePath; return this; }
-        public Builder trustStorePath(String trustStorePath) {
-            this.trustStorePath = trustStorePath == null || trustStorePath.isBlank() ? null : Path.of(trustStorePath);
-            return this;
-        }
+        /** Default none: the JVM's default trust. */
+        public Builder trustStore(Path trustStore) { this.trustStore = trustStore; return this; }
         public Builder trustStorePassword(String trustStorePassword) { this.trustStorePassword = trustStorePassword; return this; }
+        /** Default none: the JVM's default type. */
         public Builder trustStoreType(String trustStoreType) { this.trustStoreType = trustStoreType; return this; }
         /** Default true: the server certificate must name the host connected to. */
         public Builder verifyHostname(boolean verifyHostname) { this.verifyHostname = verifyHostname; return this; }
-        /** Default {@link AuthType#PLAIN}. */
+        /** Default {@link AuthType#MD5}: the secret never crosses the network. */
         public Builder authType(AuthType authType) { this.authType = authType; return this; }
         /** Default {@code off}; {@code on}, {@code off} or a class mask such as {@code call,user}. */
         public Builder events(String events) { this.events = events; return this; }
         /** Default 5 s; covers the TCP connect and the TLS handshake. */
         public Builder connectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; return this; }
         /** Default 10 s; also the login's deadline. */
-        public Builder defaultActionTimeout(Duration defaultActionTimeout) { this.defaultActionTimeout = defaultActionTimeout; return this; }
+        public Builder actionTimeout(Duration actionTimeout) { this.actionTimeout = actionTimeout; return this; }
         /** Default 20 s; {@link Duration#ZERO} turns keepalive off. */
         public Builder keepAliveInterval(Duration keepAliveInterval) { this.keepAliveInterval = keepAliveInterval; return this; }
         /** Default 5 s. */
         public Builder keepAliveTimeout(Duration keepAliveTimeout) { this.keepAliveTimeout = keepAliveTimeout; return this; }
 
-        /** The configuration; throws IllegalArgumentException listing every invalid setting. */
+        /** {@code host:port} as set so far, for messages about a configuration that may not build. */
+        public String server() {
+            return AmiClientConfig.server(host, port);
+        }
+
+        /** The configuration; throws an {@link InvalidSettingsException} listing every invalid setting. */
         public AmiClientConfig build() {
-            StringBuilder problems = new StringBuilder();
-            if (host == null || host.isBlank()) {
-                problems.append("; host is empty");
-            }
-            if (port < 1 || port > 65535) {
-                problems.append("; port ").append(port).append(" is not in 1..65535");
-            }
-            if (username == null || username.isEmpty()) {
-                problems.append("; username is missing");
-            }
-            if (secret == null) {
-                problems.append("; secret is missing");
-            }
-            if (authType == null) {
-                problems.append("; authType is missing (PLAIN or MD5)");
-            }
-            if (events == null || events.isBlank()) {
-                problems.append("; events is empty (use on, off or a class mask such as call,user)");
-            }
-            checkPositive(problems, "connectTimeout", connectTimeout);
-            checkPositive(problems, "defaultActionTimeout", defaultActionTimeout);
-            if (keepAliveInterval == null || keepAliveInterval.isNegative()) {
-                problems.append("; keepAliveInterval must be zero (off) or positive");
-            }
-            checkPositive(problems, "keepAliveTimeout", keepAliveTimeout);
-            if (problems.length() > 0) {
-                throw new IllegalArgumentException("Invalid AMI client configuration: " + problems.substring(2));
-            }
+            Problems problems = new Problems();
+            problems.check(host != null && !host.isBlank(), "host", "is empty");
+            problems.check(port >= 1 && port <= 65535, "port", port + " is not in 1..65535");
+            problems.check(username != null && !username.isEmpty(), "username", "is missing");
+            problems.check(secret != null, "secret", "is missing");
+            problems.check(authType != null, "authType", "is missing (MD5 or PLAIN)");
+            problems.check(events != null && !events.isBlank(), "events",
+                    "is empty (use on, off or a class mask such as call,user)");
+            problems.checkPositive("connectTimeout", connectTimeout);
+            problems.checkPositive("actionTimeout", actionTimeout);
+            problems.check(keepAliveInterval != null && !keepAliveInterval.isNegative(), "keepAliveInterval",
+                    "must be zero (off) or positive");
+            problems.checkPositive("keepAliveTimeout", keepAliveTimeout);
+            problems.throwIfAny();
             return new AmiClientConfig(this);
         }
+    }
 
-        private static void checkPositive(StringBuilder problems, String name, Duration value) {
-            if (value == null || value.isZero() || value.isNegative()) {
-                problems.append("; ").append(name).append(" must be positive");
+    /** Thrown by {@link Builder#build()}: names every invalid setting, by its builder method's name. */
+    public static final class InvalidSettingsException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final List<String> settings;
+        private final List<String> reasons;
+
+        InvalidSettingsException(List<String> settings, List<String> reasons) {
+            super("Invalid AMI client configuration: " + String.join("; ", reasons));
+            this.settings = List.copyOf(settings);
+            this.reasons = List.copyOf(reasons);
+        }
+
+        /** The invalid settings' names, e.g. {@code port}, {@code username}. */
+        public List<String> settings() {
+            return settings;
+        }
+
+        /** One text per invalid setting, in the same order, e.g. {@code port 0 is not in 1..65535}. */
+        public List<String> reasons() {
+            return reasons;
+        }
+    }
+
+    private static final class Problems {
+        private final List<String> settings = new ArrayList<>();
+        private final List<String> reasons = new ArrayList<>();
+
+        void check(boolean valid, String setting, String reason) {
+            if (!valid) {
+                settings.add(setting);
+                reasons.add(setting + " " + reason);
             }
         }
-    }
 
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof AmiClientConfig)) {
-            return false;
+        void checkPositive(String setting, Duration value) {
+            check(value != null && !value.isZero() && !value.isNegative(), setting, "must be positive");
         }
-        AmiClientConfig c = (AmiClientConfig) o;
-        return port == c.port && tls == c.tls && verifyHostname == c.verifyHostname && host.equals(c.host)
-                && Objects.equals(username, c.username) && Objects.equals(secret, c.secret)
-                && Objects.equals(trustStorePath, c.trustStorePath)
-                && Objects.equals(trustStorePassword, c.trustStorePassword)
-                && Objects.equals(trustStoreType, c.trustStoreType) && authType == c.authType
-                && events.equals(c.events) && connectTimeout.equals(c.connectTimeout)
-                && defaultActionTimeout.equals(c.defaultActionTimeout)
-                && keepAliveInterval.equals(c.keepAliveInterval) && keepAliveTimeout.equals(c.keepAliveTimeout);
-    }
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(host, port, username, tls, authType, events);
+        void throwIfAny() {
+            if (!settings.isEmpty()) {
+                throw new InvalidSettingsException(settings, reasons);
+            }
+        }
     }
 }

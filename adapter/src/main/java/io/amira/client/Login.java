@@ -26,7 +26,7 @@ final class Login {
         }
         login.header("Events", config.events());
         try {
-            client.send(login.build(), config.defaultActionTimeout());
+            client.send(login.build(), config.actionTimeout());
         } catch (AmiActionFailedException e) {
             throw refused(config, e.response());
         } catch (AmiPermissionDeniedException e) {
@@ -38,7 +38,7 @@ final class Login {
         AmiResponse response;
         try {
             response = client.send(AmiAction.builder("Challenge").header("AuthType", "MD5").build(),
-                    config.defaultActionTimeout());
+                    config.actionTimeout());
         } catch (AmiActionFailedException e) {
             throw new AmiAuthenticationException("MD5 login to " + config.server() + " as user '" + config.username()
                     + "' failed: the server refused the Challenge (" + e.response().message()

@@ -15,16 +15,22 @@ final class Outcomes {
     private Outcomes() {
     }
 
+    /** The response packet {@code message} with a list's {@code items} and {@code completion} (both may be null). */
     static AmiResponse response(AmiMessage message, List<AmiEvent> items, AmiEvent completion) {
-        int size = message.size();
-        String[] names = new String[size];
-        String[] values = new String[size];
-        for (int i = 0; i < size; i++) {
-            names[i] = message.headerName(i);
-            values[i] = message.headerValue(i);
+        AmiResponse.Builder response = AmiResponse.builder(message.name());
+        boolean responseHeaderSkipped = false;
+        for (int i = 0, size = message.size(); i < size; i++) {
+            String header = message.headerName(i);
+            if (!responseHeaderSkipped && header.equalsIgnoreCase("Response")) {
+                responseHeaderSkipped = true;   // the builder starts with it
+                continue;
+            }
+            response.header(header, message.headerValue(i));
         }
-        String name = message.responseOrEventName();
-        return AmiResponse.of(name == null ? "" : name, names, values, items, completion, message.outputLines());
+        if (items != null) {
+            response.events(items);
+        }
+        return response.completion(completion).outputLines(message.outputLines()).build();
     }
 
     /** The exception an unsuccessful answer means, or null when the answer is a success. */

@@ -36,7 +36,7 @@ final class PendingEvent extends PendingAction {
     @Override
     boolean onEvent(AmiMessage event) {
         if (eventName.equalsIgnoreCase(event.responseOrEventName())) {
-            future.complete(event.toEvent());
+            future.complete(event);
         }
         // The event stays visible to the listener too: it is an ordinary event of the session.
         return false;

@@ -32,12 +32,12 @@ abstract class ResponseCollector extends PendingAction {
 
     @Override
     final void onResponse(AmiMessage message) {
-        if (listResponse == null && AmiResponse.isSuccessName(message.responseOrEventName()) && startsList(message)) {
+        AmiResponse response = Outcomes.response(message, null, null);
+        if (listResponse == null && response.isSuccess() && startsList(message)) {
             listResponse = message;
             items = new ArrayList<>();
             return;
         }
-        AmiResponse response = Outcomes.response(message, null, null);
         AmiException failure = Outcomes.failure(response, this);
         if (failure == null) {
             succeed(response);
@@ -67,14 +67,14 @@ abstract class ResponseCollector extends PendingAction {
         String eventList = event.get("EventList");
         if (eventList != null && eventList.equalsIgnoreCase("Complete")
                 || eventList == null && endsWithComplete(event.responseOrEventName())) {
-            succeed(Outcomes.response(listResponse, items, event.toEvent()));
+            succeed(Outcomes.response(listResponse, items, event));
         } else if (eventList != null && eventList.equalsIgnoreCase("cancelled")) {
-            AmiResponse partial = Outcomes.response(listResponse, items, event.toEvent());
+            AmiResponse partial = Outcomes.response(listResponse, items, event);
             refuse(new AmiActionFailedException(describe()
                     + " failed: Asterisk cancelled the list after " + items.size() + " items (EventList: cancelled)",
                     partial));
         } else {
-            items.add(event.toEvent());
+            items.add(event);
         }
         return true;
     }

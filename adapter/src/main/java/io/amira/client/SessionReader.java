@@ -13,8 +13,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The session's only long-lived task: reads the socket into one large buffer, decodes it in place
@@ -24,13 +22,12 @@ import java.util.logging.Logger;
  */
 final class SessionReader implements Runnable, AmiMessageSink {
 
-    private static final Logger LOG = Logger.getLogger(SessionReader.class.getName());
     /** The most a socket stream read hands over at once on the JDK's NIO socket implementation. */
     static final int BUFFER_SIZE = 128 * 1024;
 
     private final AmiClient client;
     private final InputStream in;
-    private final AmiDecoder decoder = new AmiDecoder();
+    private final AmiDecoder decoder;
     private final PendingActions pending;
     private final AmiClientListener listener;
     private final long tickNanos;
@@ -43,6 +40,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
 
     SessionReader(AmiClient client, InputStream in, PendingActions pending, AmiClientListener listener, long tickNanos) {
         this.client = client;
+        this.decoder = new AmiDecoder(client.server());
         this.in = in;
         this.pending = pending;
         this.listener = listener;
@@ -145,8 +143,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
                 onResponse(message);
                 break;
             default:
-                LOG.log(Level.FINE, "AMI packet from {0} is neither a response nor an event; ignored ({1} headers)",
-                        new Object[] {client.server(), message.size()});
+                ClientLog.NEITHER_RESPONSE_NOR_EVENT.log(client.server(), message.size());
         }
     }
 
@@ -154,8 +151,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
         String actionId = message.actionId();
         PendingAction action = actionId == null ? null : pending.get(actionId);
         if (action == null) {
-            LOG.log(Level.FINE, "AMI response from {0} with ActionID {1} matches no pending action (timed out?); ignored",
-                    new Object[] {client.server(), actionId});
+            ClientLog.UNMATCHED_RESPONSE.log(client.server(), actionId);
             return;
         }
         action.onResponse(message);
@@ -180,15 +176,14 @@ final class SessionReader implements Runnable, AmiMessageSink {
                 }
             }
         }
-        deliver(message.toEvent());
+        deliver(message);
     }
 
     private void deliver(AmiEvent event) {
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "AMI event listener failed on event " + event.name() + " from " + client.server()
-                    + "; the session goes on", e);
+            ClientLog.LISTENER_FAILED_ON_EVENT.log(e, event.name(), client.server());
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.amira.client;
 
-import io.amira.api.AmiException;
+import io.amira.api.AmiConnectException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -15,18 +15,14 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Opens the session's socket: TCP, or TLS with the configured trust and hostname verification. */
 final class SocketOpener {
 
-    private static final Logger LOG = Logger.getLogger(SocketOpener.class.getName());
-
     private SocketOpener() {
     }
 
-    static Socket open(AmiClientConfig config) throws AmiException {
+    static Socket open(AmiClientConfig config) throws AmiConnectException {
         int connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.connectTimeout().toMillis()));
         SSLSocketFactory tlsFactory = config.tls() ? tlsFactory(config) : null;
         Socket tcp = new Socket();
@@ -48,26 +44,26 @@ final class SocketOpener {
             return tls;
         } catch (SSLHandshakeException e) {
             closeQuietly(tcp);
-            throw new AmiException("TLS handshake with " + config.server() + " failed: " + e.getMessage()
+            throw new AmiConnectException("TLS handshake with " + config.server() + " failed: " + e.getMessage()
                     + ". Check that the trust store holds the server's certificate (or its CA) and that the"
                     + " certificate names the host" + (config.verifyHostname() ? " (hostname verification is on)" : ""), e);
         } catch (IOException e) {
             closeQuietly(tcp);
-            throw new AmiException("Cannot connect to the AMI at " + config.server() + ": " + e
+            throw new AmiConnectException("Cannot connect to the AMI at " + config.server() + ": " + e
                     + ". Check the host and port, and that manager.conf has enabled = yes"
                     + (config.tls() ? " and tlsenable = yes" : ""), e);
         }
     }
 
-    private static SSLSocketFactory tlsFactory(AmiClientConfig config) throws AmiException {
+    private static SSLSocketFactory tlsFactory(AmiClientConfig config) throws AmiConnectException {
         try {
-            if (config.trustStorePath() == null) {
+            if (config.trustStore() == null) {
                 return SSLContext.getDefault().getSocketFactory();
             }
             String type = config.trustStoreType() == null ? KeyStore.getDefaultType() : config.trustStoreType();
             KeyStore trustStore = KeyStore.getInstance(type);
             char[] password = config.trustStorePassword() == null ? null : config.trustStorePassword().toCharArray();
-            try (InputStream in = Files.newInputStream(config.trustStorePath())) {
+            try (InputStream in = Files.newInputStream(config.trustStore())) {
                 trustStore.load(in, password);
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -76,7 +72,7 @@ final class SocketOpener {
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (IOException | GeneralSecurityException e) {
-            throw new AmiException("Cannot load the TLS trust store " + config.trustStorePath() + " (type "
+            throw new AmiConnectException("Cannot load the TLS trust store " + config.trustStore() + " (type "
                     + config.trustStoreType() + ") for " + config.server() + ": " + e.getMessage()
                     + ". Check its path, type and password", e);
         }
@@ -86,7 +82,7 @@ final class SocketOpener {
         try {
             socket.close();
         } catch (IOException e) {
-            LOG.log(Level.FINE, "Closing an AMI socket failed: {0}", e.toString());
+            ClientLog.SOCKET_CLOSE_FAILED.log(e);
         }
     }
 }

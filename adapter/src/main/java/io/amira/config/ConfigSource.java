@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Where defaults for unset properties come from: MicroProfile Config when the runtime has it (the
@@ -16,8 +14,6 @@ import java.util.logging.Logger;
  * mapping MicroProfile Config uses ({@code amira.trust-store} → {@code AMIRA_TRUST_STORE}).
  */
 final class ConfigSource {
-
-    private static final Logger LOG = Logger.getLogger(ConfigSource.class.getName());
 
     private final UnaryOperator<String> lookup;
 
@@ -48,7 +44,7 @@ final class ConfigSource {
         try {
             return Optional.of(ConfigProvider.getConfig(ConfigSource.class.getClassLoader()));
         } catch (IllegalStateException | ServiceConfigurationError | NoClassDefFoundError e) {
-            LOG.log(Level.FINE, "AMIRA-CFG-001 no MicroProfile Config here; using system properties and environment", e);
+            ConfigLog.NO_MICROPROFILE_CONFIG.log(e);
             return Optional.empty();
         }
     }

@@ -1,8 +1,12 @@
 package io.amira.inbound;
 
 import io.amira.api.AmiEventListener;
-import io.amira.config.AmiServerProperties;
-import io.amira.config.AmiServerSettings;
+import io.amira.client.AmiClientConfig;
+import io.amira.config.AdapterContext;
+import io.amira.config.InvalidServerPropertiesException;
+import io.amira.config.ServerConfigBean;
+import io.amira.config.ServerProperties;
+import io.amira.config.ServerProperty;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.ConfigProperty;
@@ -16,8 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The configuration of one message-driven bean's subscription to AMI events, set through
@@ -32,9 +34,9 @@ import java.util.logging.Logger;
  * for the bean; see {@link OrderedDispatcher} for what happens when it is full).
  */
 @Activation(messageListeners = AmiEventListener.class)
-public class AmiActivationSpec implements ActivationSpec {
+public class AmiActivationSpec extends ServerConfigBean implements ActivationSpec {
 
-    private static final Logger LOG = Logger.getLogger(AmiActivationSpec.class.getName());
+    private static final long serialVersionUID = 1L;
 
     static final int DEFAULT_CONCURRENCY = 8;
     static final int MAX_CONCURRENCY = 1024;
@@ -43,8 +45,7 @@ public class AmiActivationSpec implements ActivationSpec {
     static final long DEFAULT_RECONNECT_INITIAL_DELAY_MS = 500;
     static final long DEFAULT_RECONNECT_MAX_DELAY_MS = 30_000;
 
-    private final AmiServerProperties server = new AmiServerProperties();
-    private ResourceAdapter resourceAdapter;
+    private transient ResourceAdapter resourceAdapter;
 
     private String eventNames;
     private String eventClasses;
@@ -56,12 +57,29 @@ public class AmiActivationSpec implements ActivationSpec {
     private Long reconnectInitialDelayMillis = DEFAULT_RECONNECT_INITIAL_DELAY_MS;
     private Long reconnectMaxDelayMillis = DEFAULT_RECONNECT_MAX_DELAY_MS;
 
-    /** Every invalid property at once, in one exception. */
+    /**
+     * Every invalid property at once, in one exception: the inbound ones, and the server ones as they
+     * resolve over the resource adapter's and MicroProfile Config. A missing user or secret counts
+     * once the spec knows its resource adapter (they may be set there); activation checks them again.
+     */
     @Override
     public void validate() throws InvalidPropertyException {
         List<String> errors = new ArrayList<>();
         List<String> invalidProperties = new ArrayList<>();
-        parse(errors, invalidProperties);
+        InboundConfig inbound = parse(errors, invalidProperties);
+        AdapterContext adapter = resourceAdapter instanceof AdapterContext context ? context : null;
+        try {
+            clientConfig(inbound, adapter == null ? null : adapter.serverProperties());
+        } catch (InvalidServerPropertiesException e) {
+            for (int i = 0; i < e.properties().size(); i++) {
+                ServerProperty property = e.properties().get(i);
+                boolean mayComeFromTheAdapter = property == ServerProperty.USERNAME || property == ServerProperty.SECRET;
+                if (adapter != null || !mayComeFromTheAdapter) {
+                    errors.add(e.reasons().get(i));
+                    invalidProperties.add(java.beans.Introspector.decapitalize(property.jcaName()));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             InvalidPropertyException e = new InvalidPropertyException(
                     "Invalid Amira activation properties: " + String.join("; ", errors));
@@ -80,9 +98,14 @@ public class AmiActivationSpec implements ActivationSpec {
         return config;
     }
 
-    /** This spec's server settings, with {@code fallback} (the resource adapter's) for what is unset here. */
-    public AmiServerSettings serverSettings(AmiServerProperties fallback) {
-        return server.resolve(fallback);
+    /**
+     * The event session's configuration: this spec's server properties over {@code fallback} (the
+     * resource adapter's), logging in with the filter's event mask.
+     *
+     * @throws InvalidServerPropertiesException naming every invalid or missing server property
+     */
+    AmiClientConfig clientConfig(InboundConfig inbound, ServerProperties fallback) {
+        return serverProperties().resolve(fallback, inbound.filter().loginEventMask());
     }
 
     private InboundConfig parse(List<String> errors, List<String> invalid) {
@@ -139,34 +162,9 @@ public class AmiActivationSpec implements ActivationSpec {
             errors.add("reconnectMaxDelayMillis: " + max + " is below reconnectInitialDelayMillis " + initial);
             invalid.add("reconnectMaxDelayMillis");
         }
-        validateServer(errors, invalid);
         return new InboundConfig(new EventFilter(names, classes, matches), mode, parallel, capacity,
                 lifecycleEvents == null || lifecycleEvents,
                 Duration.ofMillis(Math.max(1, initial)), Duration.ofMillis(Math.max(initial, max)));
-    }
-
-    private void validateServer(List<String> errors, List<String> invalid) {
-        Integer port = server.getPort();
-        if (port != null && (port < 1 || port > 65535)) {
-            errors.add("port: " + port + " is not between 1 and 65535");
-            invalid.add("port");
-        }
-        String auth = server.getAuthType();
-        if (auth != null && !auth.equalsIgnoreCase("plain") && !auth.equalsIgnoreCase("md5")) {
-            errors.add("authType: '" + auth + "' is not plain or md5");
-            invalid.add("authType");
-        }
-        checkPositive(errors, invalid, "connectTimeoutMillis", server.getConnectTimeoutMillis());
-        checkPositive(errors, invalid, "actionTimeoutMillis", server.getActionTimeoutMillis());
-        checkPositive(errors, invalid, "keepAliveIntervalMillis", server.getKeepAliveIntervalMillis());
-        checkPositive(errors, invalid, "keepAliveTimeoutMillis", server.getKeepAliveTimeoutMillis());
-    }
-
-    private static void checkPositive(List<String> errors, List<String> invalid, String property, Long value) {
-        if (value != null && value < 1) {
-            errors.add(property + ": " + value + " must be at least 1");
-            invalid.add(property);
-        }
     }
 
     private static void mark(List<String> errors, int before, List<String> invalid, String property) {
@@ -193,7 +191,7 @@ public class AmiActivationSpec implements ActivationSpec {
             try {
                 result.add(new PropertyDescriptor(property, getClass()));
             } catch (IntrospectionException e) {
-                LOG.log(Level.FINE, "AMIRA-IN-001 no bean property " + property, e);
+                InboundLog.NO_BEAN_PROPERTY.log(e, property);
             }
         }
         return result.toArray(new PropertyDescriptor[0]);
@@ -242,64 +240,6 @@ public class AmiActivationSpec implements ActivationSpec {
     @ConfigProperty(defaultValue = "30000", description = "Longest reconnect delay")
     public void setReconnectMaxDelayMillis(Long millis) { this.reconnectMaxDelayMillis = millis; }
 
-    // --- server properties (unset: the resource adapter's, then MicroProfile Config amira.*) ---
-
-    public String getHost() { return server.getHost(); }
-    @ConfigProperty(description = "Asterisk host; default amira.host, else 127.0.0.1")
-    public void setHost(String host) { server.setHost(host); }
-
-    public Integer getPort() { return server.getPort(); }
-    @ConfigProperty(description = "AMI port; default amira.port, else 5038")
-    public void setPort(Integer port) { server.setPort(port); }
-
-    public String getUsername() { return server.getUsername(); }
-    @ConfigProperty(description = "AMI user; default amira.username")
-    public void setUsername(String username) { server.setUsername(username); }
-
-    public String getSecret() { return server.getSecret(); }
-    @ConfigProperty(confidential = true, description = "AMI secret; default amira.secret")
-    public void setSecret(String secret) { server.setSecret(secret); }
-
-    public Boolean getTls() { return server.getTls(); }
-    @ConfigProperty(description = "Use TLS; default amira.tls, else false")
-    public void setTls(Boolean tls) { server.setTls(tls); }
-
-    public String getTrustStore() { return server.getTrustStore(); }
-    @ConfigProperty(description = "Trust store path for TLS; default amira.trust-store")
-    public void setTrustStore(String trustStore) { server.setTrustStore(trustStore); }
-
-    public String getTrustStorePassword() { return server.getTrustStorePassword(); }
-    @ConfigProperty(confidential = true, description = "Trust store password; default amira.trust-store-password")
-    public void setTrustStorePassword(String password) { server.setTrustStorePassword(password); }
-
-    public String getTrustStoreType() { return server.getTrustStoreType(); }
-    @ConfigProperty(description = "Trust store type; default amira.trust-store-type")
-    public void setTrustStoreType(String type) { server.setTrustStoreType(type); }
-
-    public Boolean getVerifyHostname() { return server.getVerifyHostname(); }
-    @ConfigProperty(description = "Verify the TLS host name; default amira.verify-hostname, else true")
-    public void setVerifyHostname(Boolean verify) { server.setVerifyHostname(verify); }
-
-    public String getAuthType() { return server.getAuthType(); }
-    @ConfigProperty(description = "plain or md5; default amira.auth-type, else md5")
-    public void setAuthType(String authType) { server.setAuthType(authType); }
-
-    public Long getConnectTimeoutMillis() { return server.getConnectTimeoutMillis(); }
-    @ConfigProperty(description = "Connect and login timeout; default amira.connect-timeout, else 5000")
-    public void setConnectTimeoutMillis(Long millis) { server.setConnectTimeoutMillis(millis); }
-
-    public Long getActionTimeoutMillis() { return server.getActionTimeoutMillis(); }
-    @ConfigProperty(description = "Action reply timeout; default amira.action-timeout, else 10000")
-    public void setActionTimeoutMillis(Long millis) { server.setActionTimeoutMillis(millis); }
-
-    public Long getKeepAliveIntervalMillis() { return server.getKeepAliveIntervalMillis(); }
-    @ConfigProperty(description = "Ping interval that detects a hung server; default amira.keepalive-interval, else 20000")
-    public void setKeepAliveIntervalMillis(Long millis) { server.setKeepAliveIntervalMillis(millis); }
-
-    public Long getKeepAliveTimeoutMillis() { return server.getKeepAliveTimeoutMillis(); }
-    @ConfigProperty(description = "Ping reply deadline; default amira.keepalive-timeout, else 5000")
-    public void setKeepAliveTimeoutMillis(Long millis) { server.setKeepAliveTimeoutMillis(millis); }
-
     @Override
     public ResourceAdapter getResourceAdapter() {
         return resourceAdapter;
@@ -312,7 +252,7 @@ public class AmiActivationSpec implements ActivationSpec {
 
     @Override
     public String toString() {
-        return "AmiActivationSpec[" + server + ", eventNames=" + eventNames + ", eventClasses=" + eventClasses
+        return "AmiActivationSpec[" + serverProperties() + ", eventNames=" + eventNames + ", eventClasses=" + eventClasses
                 + ", headerMatch=" + headerMatch + ", ordering=" + ordering + ", concurrency=" + concurrency
                 + ", bufferCapacity=" + bufferCapacity + "]";
     }

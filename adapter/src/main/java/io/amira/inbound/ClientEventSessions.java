@@ -6,10 +6,8 @@ import io.amira.api.AmiException;
 import io.amira.client.AmiClient;
 import io.amira.client.AmiClientConfig;
 import io.amira.client.AmiClientListener;
-import io.amira.config.AmiServerSettings;
 
 import java.util.concurrent.Executor;
-import java.util.logging.Logger;
 
 /**
  * Event sessions over {@link AmiClient}. Server-side filtering, so Asterisk does not send what the
@@ -21,15 +19,14 @@ import java.util.logging.Logger;
 final class ClientEventSessions implements EventSession.Factory {
 
     static final ClientEventSessions INSTANCE = new ClientEventSessions();
-    private static final Logger LOG = Logger.getLogger(ClientEventSessions.class.getName());
 
     private ClientEventSessions() {
     }
 
     @Override
-    public EventSession open(AmiServerSettings settings, EventFilter filter, EventSession.Listener listener,
+    public EventSession open(AmiClientConfig config, EventFilter filter, EventSession.Listener listener,
                              Executor readerExecutor) throws AmiException {
-        AmiClient client = AmiClient.connect(clientConfig(settings, filter.loginEventMask()), new AmiClientListener() {
+        AmiClient client = AmiClient.connect(config, new AmiClientListener() {
             @Override
             public void onEvent(AmiEvent event) {
                 listener.onEvent(event);
@@ -44,10 +41,6 @@ final class ClientEventSessions implements EventSession.Factory {
         return new ClientSession(client);
     }
 
-    static AmiClientConfig clientConfig(AmiServerSettings settings, String events) {
-        return settings.toClientConfig(events).build();
-    }
-
     private static void installServerFilter(AmiClient client, EventFilter filter) {
         for (String name : filter.names()) {
             AmiAction action = AmiAction.builder("Filter")
@@ -57,8 +50,7 @@ final class ClientEventSessions implements EventSession.Factory {
             try {
                 client.send(action);
             } catch (AmiException e) {
-                LOG.info(() -> "AMIRA-IN-044 " + client.server() + " did not take the event filter (" + e.getMessage()
-                        + "); filtering in the adapter only. Give the AMI user the system write class to filter on the server.");
+                InboundLog.NO_SERVER_FILTER.log(client.server(), e.getMessage());
                 return;
             }
         }

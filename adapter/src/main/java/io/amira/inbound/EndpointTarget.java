@@ -7,8 +7,6 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 import java.lang.reflect.Method;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Delivers events to a message-driven bean through its {@link MessageEndpointFactory}. A session
@@ -18,7 +16,6 @@ import java.util.logging.Logger;
  */
 final class EndpointTarget implements DeliveryTarget {
 
-    private static final Logger LOG = Logger.getLogger(EndpointTarget.class.getName());
     static final Method ON_EVENT;
 
     static {
@@ -64,15 +61,13 @@ final class EndpointTarget implements DeliveryTarget {
         public boolean deliver(AmiEvent event) {
             MessageEndpoint current = endpoint();
             if (current == null) {
-                LOG.warning(() -> "AMIRA-IN-031 activation " + activationName + ": no endpoint available; event "
-                        + describe(event) + " not delivered");
+                InboundLog.NO_ENDPOINT.log(activationName, describe(event));
                 return false;
             }
             try {
                 current.beforeDelivery(ON_EVENT);
             } catch (NoSuchMethodException | ResourceException | RuntimeException e) {
-                LOG.log(Level.WARNING, "AMIRA-IN-032 activation " + activationName + ": beforeDelivery failed; event "
-                        + describe(event) + " not delivered", e);
+                InboundLog.BEFORE_DELIVERY_FAILED.log(e, activationName, describe(event));
                 discard();
                 return false;
             }
@@ -81,15 +76,13 @@ final class EndpointTarget implements DeliveryTarget {
                 ((AmiEventListener) current).onEvent(event);
             } catch (RuntimeException | Error e) {
                 ok = false;
-                LOG.log(Level.WARNING, "AMIRA-IN-030 activation " + activationName + ": the bean threw on event "
-                        + describe(event) + "; going on with the next event", e);
+                InboundLog.BEAN_THREW.log(e, activationName, describe(event));
             } finally {
                 try {
                     current.afterDelivery();
                 } catch (ResourceException | RuntimeException e) {
                     ok = false;
-                    LOG.log(Level.WARNING, "AMIRA-IN-033 activation " + activationName + ": afterDelivery failed for event "
-                            + describe(event), e);
+                    InboundLog.AFTER_DELIVERY_FAILED.log(e, activationName, describe(event));
                 }
             }
             if (!ok) {
@@ -104,7 +97,7 @@ final class EndpointTarget implements DeliveryTarget {
                 try {
                     endpoint = factory.createEndpoint(null);
                 } catch (ResourceException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "AMIRA-IN-034 activation " + activationName + ": createEndpoint failed", e);
+                    InboundLog.CREATE_ENDPOINT_FAILED.log(e, activationName);
                 }
             }
             return endpoint;
@@ -117,7 +110,7 @@ final class EndpointTarget implements DeliveryTarget {
                 try {
                     old.release();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "AMIRA-IN-035 activation " + activationName + ": release failed", e);
+                    InboundLog.RELEASE_FAILED.log(e, activationName);
                 }
             }
         }

@@ -17,7 +17,6 @@ import java.util.Set;
  */
 final class EventFilter {
 
-    static final EventFilter ALL = new EventFilter(Set.of(), Set.of(), List.of());
 
     private final Set<String> names;       // lower case
     private final Set<String> namesAsGiven;

@@ -1,7 +1,7 @@
 package io.amira.inbound;
 
 import io.amira.api.AmiEvent;
-import io.amira.config.AmiServerSettings;
+import io.amira.client.AmiClientConfig;
 
 import java.util.concurrent.Executor;
 
@@ -22,9 +22,9 @@ interface EventSession extends AutoCloseable {
         void onDisconnect(Exception cause);
     }
 
-    /** Opens sessions: connect, log in with the filter's event mask, install the server-side filter. */
+    /** Opens sessions: connect, log in ({@code config} has the filter's event mask), install the server-side filter. */
     interface Factory {
-        EventSession open(AmiServerSettings settings, EventFilter filter, Listener listener, Executor readerExecutor)
+        EventSession open(AmiClientConfig config, EventFilter filter, Listener listener, Executor readerExecutor)
                 throws Exception;
     }
 }

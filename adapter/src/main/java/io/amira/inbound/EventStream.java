@@ -2,14 +2,12 @@ package io.amira.inbound;
 
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
-import io.amira.config.AmiServerSettings;
+import io.amira.client.AmiClientConfig;
 
 import java.io.EOFException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The event connection of one activation: connects as WorkManager work, feeds what passes the
@@ -20,10 +18,8 @@ import java.util.logging.Logger;
  */
 final class EventStream {
 
-    private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
-
     private final String activationName;
-    private final AmiServerSettings settings;
+    private final AmiClientConfig config;
     private final EventFilter filter;
     private final boolean announce;
     private final Backoff backoff;
@@ -38,17 +34,18 @@ final class EventStream {
     private boolean everConnected;
     private long downSinceNanos;
 
-    EventStream(String activationName, AmiServerSettings settings, InboundConfig config, EventSession.Factory sessions,
+    /** {@code config}: the session's, with the filter's event mask as its login's. */
+    EventStream(String activationName, AmiClientConfig config, InboundConfig inbound, EventSession.Factory sessions,
                 Executor longRunning, OrderedDispatcher dispatcher) {
         this.activationName = activationName;
-        this.settings = settings;
-        this.filter = config.filter();
-        this.announce = config.lifecycleEvents();
-        this.backoff = new Backoff(config.reconnectInitialDelay(), config.reconnectMaxDelay());
+        this.config = config;
+        this.filter = inbound.filter();
+        this.announce = inbound.lifecycleEvents();
+        this.backoff = new Backoff(inbound.reconnectInitialDelay(), inbound.reconnectMaxDelay());
         this.sessions = sessions;
         this.longRunning = longRunning;
         this.dispatcher = dispatcher;
-        dispatcher.server(settings.server());
+        dispatcher.server(config.server());
     }
 
     /** Connects in the background; returns at once. */
@@ -83,8 +80,7 @@ final class EventStream {
         try {
             longRunning.execute(() -> connectLoop(afterLoss));
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.SEVERE, "AMIRA-IN-045 activation " + activationName + ": the WorkManager refused the "
-                    + "connect work for " + settings.server() + "; no events until the bean is redeployed", e);
+            InboundLog.CONNECT_WORK_REFUSED.log(e, activationName, config.server());
         }
     }
 
@@ -104,13 +100,10 @@ final class EventStream {
             }
             EventSession opened;
             try {
-                opened = sessions.open(settings, filter, listener, longRunning);
+                opened = sessions.open(config, filter, listener, longRunning);
             } catch (Exception e) {
-                int failedAttempt = attempt;
-                LOG.log(attempt == 1 ? Level.WARNING : Level.INFO, () -> "AMIRA-IN-042 activation " + activationName
-                        + ": cannot connect to " + settings.server() + " (attempt " + failedAttempt + "): " + e.getMessage()
-                        + "; retrying with backoff");
-                LOG.log(Level.FINE, "AMIRA-IN-042 connect failure", e);
+                (attempt == 1 ? InboundLog.CONNECT_FAILED : InboundLog.CONNECT_RETRY_FAILED)
+                        .log(activationName, config.server(), attempt, e.getMessage());
                 continue;
             }
             if (connected(listener, opened)) {
@@ -155,17 +148,13 @@ final class EventStream {
         int attempts = listener.number;
         if (reconnect) {
             long downMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSinceNanos);
-            LOG.info(() -> "AMIRA-IN-043 activation " + activationName + ": reconnected to " + settings.server()
-                    + " after " + downMillis + " ms and " + attempts + " attempts; events of that interval are lost");
-            lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.RECONNECTED,
-                    AmiLifecycleEvents.ACTIVATION, activationName, AmiLifecycleEvents.SERVER, settings.server(),
+            InboundLog.RECONNECTED.log(activationName, config.server(), downMillis, attempts);
+            lifecycle(Lifecycle.event(AmiLifecycleEvents.RECONNECTED, activationName, config.server(),
                     AmiLifecycleEvents.ATTEMPTS, Integer.toString(attempts),
                     AmiLifecycleEvents.DOWN_MILLIS, Long.toString(downMillis)));
         } else {
-            LOG.info(() -> "AMIRA-IN-040 activation " + activationName + ": receiving events from " + settings.server()
-                    + " (event mask " + filter.loginEventMask() + ")");
-            lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.CONNECTED,
-                    AmiLifecycleEvents.ACTIVATION, activationName, AmiLifecycleEvents.SERVER, settings.server()));
+            InboundLog.RECEIVING.log(activationName, config.server(), filter.loginEventMask());
+            lifecycle(Lifecycle.event(AmiLifecycleEvents.CONNECTED, activationName, config.server()));
         }
     }
 
@@ -195,10 +184,8 @@ final class EventStream {
     /** Under the lock (so it stays behind the Connected/Reconnected notification it follows). */
     private void announceLossLocked(Exception cause) {
         String reason = cause == null ? "closed by the server" : String.valueOf(cause.getMessage());
-        LOG.warning(() -> "AMIRA-IN-041 activation " + activationName + ": lost the event connection to "
-                + settings.server() + " (" + reason + "); reconnecting");
-        lifecycle(AmiLifecycleEvents.create(AmiLifecycleEvents.DISCONNECTED,
-                AmiLifecycleEvents.ACTIVATION, activationName, AmiLifecycleEvents.SERVER, settings.server(),
+        InboundLog.CONNECTION_LOST.log(activationName, config.server(), reason);
+        lifecycle(Lifecycle.event(AmiLifecycleEvents.DISCONNECTED, activationName, config.server(),
                 AmiLifecycleEvents.CAUSE, reason));
     }
 

@@ -1,16 +1,17 @@
 package io.amira.inbound;
 
+import io.amira.client.AmiClientConfig;
+import io.amira.config.InvalidServerPropertiesException;
+import io.amira.config.ServerProperties;
 import io.amira.work.WorkManagerExecutor;
-import io.amira.config.AmiServerProperties;
-import io.amira.config.AmiServerSettings;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.logging.Logger;
 
 /**
  * One activated message endpoint: its own event connection (one AMI session per activation, so
@@ -20,69 +21,70 @@ import java.util.logging.Logger;
  */
 public final class InboundActivation {
 
-    private static final Logger LOG = Logger.getLogger(InboundActivation.class.getName());
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final String name;
-    private final AmiServerSettings settings;
+    private final AmiClientConfig config;
     private final OrderedDispatcher dispatcher;
     private final EventStream stream;
 
-    private InboundActivation(String name, AmiServerSettings settings, OrderedDispatcher dispatcher, EventStream stream) {
+    private InboundActivation(String name, AmiClientConfig config, OrderedDispatcher dispatcher, EventStream stream) {
         this.name = name;
-        this.settings = settings;
+        this.config = config;
         this.dispatcher = dispatcher;
         this.stream = stream;
     }
 
     /**
-     * Validates the spec, resolves its server settings over the resource adapter's
+     * Validates the spec, resolves its server properties over the resource adapter's
      * ({@code adapterProperties}), and starts connecting in the background.
      *
      * @param longRunningHint whether the WorkManager understands the long-running hint
      *                        ({@code BootstrapContext.isContextSupported(HintsContext.class)})
      */
     public static InboundActivation start(MessageEndpointFactory endpointFactory, AmiActivationSpec spec,
-                                          AmiServerProperties adapterProperties, WorkManager workManager,
+                                          ServerProperties adapterProperties, WorkManager workManager,
                                           boolean longRunningHint) throws ResourceException {
         return start(endpointFactory, spec, adapterProperties, workManager, longRunningHint, ClientEventSessions.INSTANCE);
     }
 
     static InboundActivation start(MessageEndpointFactory endpointFactory, AmiActivationSpec spec,
-                                   AmiServerProperties adapterProperties, WorkManager workManager,
+                                   ServerProperties adapterProperties, WorkManager workManager,
                                    boolean longRunningHint, EventSession.Factory sessions) throws ResourceException {
-        InboundConfig config;
-        AmiServerSettings settings;
+        InboundConfig inbound;
+        AmiClientConfig config;
         try {
-            config = spec.inboundConfig();
-            settings = spec.serverSettings(adapterProperties);
+            inbound = spec.inboundConfig();
         } catch (IllegalArgumentException e) {
             throw new NotSupportedException(e.getMessage(), e);
+        }
+        try {
+            config = spec.clientConfig(inbound, adapterProperties);
+        } catch (InvalidServerPropertiesException e) {
+            throw new InvalidPropertyException(e.getMessage(), e);
         }
         String name = activationName(endpointFactory);
         Executor shortWork = WorkManagerExecutor.shortTasks(workManager);
         Executor longWork = WorkManagerExecutor.longTasks(workManager, longRunningHint);
-        OrderedDispatcher dispatcher = new OrderedDispatcher(name, config.ordering(), config.concurrency(),
-                config.bufferCapacity(), config.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
-        EventStream stream = new EventStream(name, settings, config, sessions, longWork, dispatcher);
-        LOG.info(() -> "AMIRA-IN-002 activation " + name + ": " + settings + ", " + config.filter()
-                + ", ordering " + config.ordering() + ", concurrency " + config.concurrency()
-                + ", buffer " + config.bufferCapacity());
+        OrderedDispatcher dispatcher = new OrderedDispatcher(name, inbound.ordering(), inbound.concurrency(),
+                inbound.bufferCapacity(), inbound.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
+        EventStream stream = new EventStream(name, config, inbound, sessions, longWork, dispatcher);
+        InboundLog.ACTIVATED.log(name, config, inbound.filter(), inbound.ordering(), inbound.concurrency(),
+                inbound.bufferCapacity());
         stream.start();
-        return new InboundActivation(name, settings, dispatcher, stream);
+        return new InboundActivation(name, config, dispatcher, stream);
     }
 
     /** Stops delivery at once, closes the event connection, waits briefly for deliveries in progress. */
     public void stop() {
         stream.stop();
         dispatcher.stop(STOP_GRACE);
-        LOG.info(() -> "AMIRA-IN-003 activation " + name + " stopped: " + dispatcher.received() + " events received, "
-                + dispatcher.delivered() + " delivered, " + dispatcher.failed() + " failed in the bean, "
-                + dispatcher.dropped() + " dropped");
+        InboundLog.STOPPED.log(name, dispatcher.received(), dispatcher.delivered(), dispatcher.failed(),
+                dispatcher.dropped());
     }
 
     public String name() { return name; }
-    public AmiServerSettings settings() { return settings; }
+    public AmiClientConfig config() { return config; }
     public boolean isConnected() { return stream.isConnected(); }
     /** Asterisk events that passed the filter and reached the buffer (delivered, dropped or waiting). */
     public long eventsReceived() { return dispatcher.received(); }
@@ -108,6 +110,6 @@ public final class InboundActivation {
 
     @Override
     public String toString() {
-        return "InboundActivation[" + name + ", " + settings + "]";
+        return "InboundActivation[" + name + ", " + config.server() + "]";
     }
 }

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Hands events from the socket reader to the endpoint: ordered per key (see {@link OrderingMode}),
@@ -28,7 +26,6 @@ import java.util.logging.Logger;
  */
 final class OrderedDispatcher {
 
-    private static final Logger LOG = Logger.getLogger(OrderedDispatcher.class.getName());
     private static final int BATCH = 32;
     private static final String UNKEYED = "";
     private static final String GLOBAL = "*";
@@ -134,8 +131,7 @@ final class OrderedDispatcher {
             while (workers + closing > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    LOG.warning(() -> "AMIRA-IN-024 activation " + activationName + ": " + workers
-                            + " deliveries still running after " + grace.toMillis() + " ms; not waiting longer");
+                    InboundLog.DELIVERIES_STILL_RUNNING.log(activationName, workers, grace.toMillis());
                     return false;
                 }
                 try {
@@ -161,9 +157,7 @@ final class OrderedDispatcher {
         burstDropped++;
         if (!overflowing) {
             overflowing = true;
-            LOG.warning(() -> "AMIRA-IN-020 activation " + activationName + ": the bean is slower than Asterisk"
-                    + " and the buffer of " + capacity + " events is full; dropping arriving events until "
-                    + resumeLevel + " wait (consider a higher concurrency or a narrower filter)");
+            InboundLog.BUFFER_FULL.log(activationName, capacity, resumeLevel);
         }
     }
 
@@ -174,12 +168,9 @@ final class OrderedDispatcher {
             long lost = burstDropped;
             long total = dropped;
             burstDropped = 0;
-            LOG.warning(() -> "AMIRA-IN-021 activation " + activationName + ": " + lost
-                    + " events dropped in this burst (" + total + " since activation); delivering again");
+            InboundLog.EVENTS_DROPPED.log(activationName, lost, total);
             if (announceGaps) {
-                enqueue(controlKey(), AmiLifecycleEvents.create(AmiLifecycleEvents.EVENTS_LOST,
-                        AmiLifecycleEvents.ACTIVATION, activationName,
-                        AmiLifecycleEvents.SERVER, server,
+                enqueue(controlKey(), Lifecycle.event(AmiLifecycleEvents.EVENTS_LOST, activationName, server,
                         AmiLifecycleEvents.LOST, Long.toString(lost),
                         AmiLifecycleEvents.TOTAL_LOST, Long.toString(total)));
             }
@@ -255,8 +246,7 @@ final class OrderedDispatcher {
                 lock.notifyAll();
             }
             // Events stay queued; the next offer starts a worker again.
-            LOG.log(Level.WARNING, "AMIRA-IN-022 activation " + activationName
-                    + ": the WorkManager refused delivery work; events wait for the next attempt", e);
+            InboundLog.DELIVERY_WORK_REFUSED.log(e, activationName);
         }
     }
 
@@ -312,7 +302,7 @@ final class OrderedDispatcher {
                 workers--;
                 closing++;
             }
-            LOG.log(Level.SEVERE, "AMIRA-IN-023 activation " + activationName + ": delivery worker failed", e);
+            InboundLog.DELIVERY_WORKER_FAILED.log(e, activationName);
             throw e;
         } finally {
             try {

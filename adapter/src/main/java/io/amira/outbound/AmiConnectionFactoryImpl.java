@@ -1,86 +1,102 @@
 package io.amira.outbound;
 
+import io.amira.api.AmiAuthenticationException;
+import io.amira.api.AmiConnectException;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
 import io.amira.api.AmiConnectionSpec;
-import jakarta.resource.NotSupportedException;
+import io.amira.api.AmiException;
+import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
-import jakarta.resource.cci.ConnectionSpec;
-import jakarta.resource.cci.IndexedRecord;
-import jakarta.resource.cci.MappedRecord;
-import jakarta.resource.cci.RecordFactory;
-import jakarta.resource.cci.ResourceAdapterMetaData;
+import jakarta.resource.cci.ConnectionFactory;
 import jakarta.resource.spi.ConnectionManager;
 
 import javax.naming.Reference;
+import java.io.Serializable;
 
 /**
- * The connection factory applications look up: typed facade and CCI in one, so both share one
- * pool. Every connection comes from the container's ConnectionManager.
+ * The typed connection factory applications look up. Every connection comes from the container's
+ * ConnectionManager; the container's failures become {@link AmiException}s. Its {@link #cci()} view
+ * shares the pool.
  */
-public class AmiConnectionFactoryImpl implements AmiConnectionFactory, RecordFactory {
+public class AmiConnectionFactoryImpl implements AmiConnectionFactory, Serializable, Referenceable {
 
     private static final long serialVersionUID = 1L;
 
     private final transient AmiManagedConnectionFactory managedConnectionFactory;
     private final transient ConnectionManager connectionManager;
+    private final transient CciConnectionFactory cci;
     private Reference reference;
-
-    /** Required of CCI connection factories (JCA 17.5.1.1); only the container's instances are usable. */
-    public AmiConnectionFactoryImpl() {
-        this(null, null);
-    }
 
     AmiConnectionFactoryImpl(AmiManagedConnectionFactory managedConnectionFactory, ConnectionManager connectionManager) {
         this.managedConnectionFactory = managedConnectionFactory;
         this.connectionManager = connectionManager;
+        this.cci = new CciConnectionFactory(this);
     }
 
     @Override
-    public AmiConnection getConnection() throws ResourceException {
-        return getConnection(null);
+    public AmiConnection getConnection() throws AmiException {
+        return allocate(AmiRequestInfo.DEFAULT);
     }
 
     @Override
-    public AmiConnection getConnection(ConnectionSpec spec) throws ResourceException {
-        if (spec != null && !(spec instanceof AmiConnectionSpec)) {
-            throw new NotSupportedException("Amira takes an io.amira.api.AmiConnectionSpec (username, secret), not "
-                    + spec.getClass().getName());
-        }
-        if (connectionManager == null) {
-            throw new ResourceException("This Amira connection factory was not created by the container: look it up "
-                    + "(e.g. @Resource(lookup = \"java:/eis/amira\")) instead of instantiating it");
-        }
-        AmiRequestInfo info = AmiRequestInfo.of((AmiConnectionSpec) spec);
-        return (AmiConnection) connectionManager.allocateConnection(managedConnectionFactory, info.isDefault() ? null : info);
+    public AmiConnection getConnection(String username, String secret) throws AmiException {
+        return allocate(AmiRequestInfo.of(new AmiConnectionSpec(username, secret)));
     }
 
+    private AmiConnection allocate(AmiRequestInfo request) throws AmiException {
+        try {
+            return (AmiConnection) allocateHandle(request);
+        } catch (ResourceException e) {
+            throw translate(e, request);
+        }
+    }
+
+    /** A handle from the pool for {@code request}, the container's exceptions as they are (CCI needs them). */
+    AmiConnectionHandle allocateHandle(AmiRequestInfo request) throws ResourceException {
+        return (AmiConnectionHandle) connectionManager.allocateConnection(managedConnectionFactory,
+                request.isDefault() ? null : request);
+    }
+
+    /**
+     * The container wraps what {@link AmiManagedConnectionFactory#createManagedConnection} threw (and
+     * adds its own: pool exhausted, blocking timeout): keep Amira's own exception where there is one,
+     * so a refused login stays an {@link AmiAuthenticationException}.
+     */
+    private AmiException translate(ResourceException e, AmiRequestInfo request) {
+        String prefix = "No AMI connection to " + server() + " for user "
+                + (request.isDefault() ? "of the connection definition" : "'" + request.username() + "'") + ": ";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AmiAuthenticationException login) {
+                return new AmiAuthenticationException(prefix + login.getMessage(), e);
+            }
+            if (cause instanceof AmiException ami) {
+                return new AmiConnectException(prefix + ami.getMessage(), e);
+            }
+        }
+        return new AmiConnectException(prefix + describe(e), e);
+    }
+
+    /** The container's message with the causes it hides (IronJacamar's own says only "unable to get..."). */
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
+    }
+
+    /** @throws IllegalStateException when the connection definition is misconfigured (the message says how) */
     @Override
     public String server() {
-        if (managedConnectionFactory == null) {
-            throw new IllegalStateException("This Amira connection factory was not created by the container");
-        }
-        return managedConnectionFactory.settings().server();
+        return managedConnectionFactory.server();
     }
 
     @Override
-    public RecordFactory getRecordFactory() {
-        return this;
-    }
-
-    @Override
-    public ResourceAdapterMetaData getMetaData() {
-        return AmiResourceAdapterMetaData.INSTANCE;
-    }
-
-    @Override
-    public <K, V> MappedRecord<K, V> createMappedRecord(String recordName) {
-        return new AmiMappedRecord<>(recordName);
-    }
-
-    @Override
-    public <E> IndexedRecord<E> createIndexedRecord(String recordName) {
-        return new AmiIndexedRecord<>(recordName);
+    public ConnectionFactory cci() {
+        return cci;
     }
 
     @Override

@@ -2,27 +2,36 @@ package io.amira.outbound;
 
 import io.amira.api.AmiAction;
 import io.amira.api.AmiConnection;
+import io.amira.api.AmiConnectionLostException;
 import io.amira.api.AmiException;
 import io.amira.api.AmiOriginateResult;
 import io.amira.api.AmiResponse;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
+import jakarta.resource.cci.Connection;
 import jakarta.resource.cci.ConnectionMetaData;
 import jakarta.resource.cci.Interaction;
 import jakarta.resource.cci.LocalTransaction;
 import jakarta.resource.cci.ResultSetInfo;
-import jakarta.resource.spi.IllegalStateException;
+import jakarta.resource.spi.CommException;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** The handle an application holds; it delegates to the ManagedConnection it is attached to. */
-class AmiConnectionHandle implements AmiConnection {
+/**
+ * The handle an application holds, typed and CCI in one; it delegates to the ManagedConnection it
+ * is attached to. Detached because its session died, it fails with the cause
+ * ({@link AmiConnectionLostException}, CCI: {@link CommException}); closed by the application, it is
+ * a programming error to use it.
+ */
+class AmiConnectionHandle implements AmiConnection, Connection {
 
     static final String CLOSED = "This Amira connection handle is closed; get a new one from the connection factory "
             + "(and use each handle only inside its try-with-resources block)";
 
     private volatile AmiManagedConnection managedConnection;
+    /** Why the container took the connection away, when its session died. */
+    private volatile AmiConnectionLostException lost;
 
     AmiConnectionHandle(AmiManagedConnection managedConnection) {
         this.managedConnection = managedConnection;
@@ -32,7 +41,9 @@ class AmiConnectionHandle implements AmiConnection {
         this.managedConnection = connection;
     }
 
-    void detach() {
+    /** Detaches the handle; {@code lost} (may be null) is why, when the session died. */
+    void detach(AmiConnectionLostException cause) {
+        this.lost = cause;
         this.managedConnection = null;
     }
 
@@ -41,28 +52,35 @@ class AmiConnectionHandle implements AmiConnection {
         return managedConnection;
     }
 
-    /** For CCI methods: a closed handle is a ResourceException. */
-    AmiManagedConnection managedConnection() throws ResourceException {
+    /** For typed methods. */
+    private AmiManagedConnection attached() throws AmiConnectionLostException {
         AmiManagedConnection current = managedConnection;
-        if (current == null) {
-            throw new IllegalStateException(CLOSED);
+        if (current != null) {
+            return current;
         }
-        return current;
+        AmiConnectionLostException cause = lost;
+        if (cause != null) {
+            throw new AmiConnectionLostException(cause.getMessage(), cause);
+        }
+        throw new IllegalStateException(CLOSED);
     }
 
-    /** For typed methods: a closed handle is a programming error. */
-    private AmiManagedConnection attached() {
+    /** For CCI methods: a lost session is a CommException, a closed handle an IllegalStateException. */
+    AmiManagedConnection managedConnection() throws ResourceException {
         AmiManagedConnection current = managedConnection;
-        if (current == null) {
-            throw new java.lang.IllegalStateException(CLOSED);
+        if (current != null) {
+            return current;
         }
-        return current;
+        AmiConnectionLostException cause = lost;
+        if (cause != null) {
+            throw new CommException(cause.getMessage(), cause);
+        }
+        throw new jakarta.resource.spi.IllegalStateException(CLOSED);
     }
 
     @Override
     public AmiResponse send(AmiAction action) throws AmiException {
-        AmiManagedConnection current = attached();
-        return current.client().send(action, current.settings().actionTimeout());
+        return attached().client().send(action);
     }
 
     @Override
@@ -72,30 +90,38 @@ class AmiConnectionHandle implements AmiConnection {
 
     @Override
     public CompletableFuture<AmiResponse> sendAsync(AmiAction action) {
-        AmiManagedConnection current = attached();
-        return current.client().sendAsync(action, current.settings().actionTimeout());
+        try {
+            return attached().client().sendAsync(action);
+        } catch (AmiConnectionLostException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
     public CompletableFuture<AmiResponse> sendAsync(AmiAction action, Duration timeout) {
-        return attached().client().sendAsync(action, timeout);
+        try {
+            return attached().client().sendAsync(action, timeout);
+        } catch (AmiConnectionLostException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public AmiOriginateResult originate(AmiAction originate, Duration timeout) throws AmiException {
+        AmiManagedConnection current = attached();
+        return AmiOriginateResult.of(current.client().sendAndAwaitEvent(
+                OriginateEvents.asAsync(originate, current), OriginateEvents.EVENT, timeout));
     }
 
     @Override
     public CompletableFuture<AmiOriginateResult> originateAsync(AmiAction originate, Duration timeout) {
-        AmiManagedConnection current = attached();
-        if (!"Originate".equalsIgnoreCase(originate.name())) {
-            throw new IllegalArgumentException("originateAsync sends an Originate, not " + originate.name());
+        try {
+            AmiManagedConnection current = attached();
+            return current.client().sendAndAwaitEventAsync(OriginateEvents.asAsync(originate, current),
+                    OriginateEvents.EVENT, timeout).thenApply(AmiOriginateResult::of);
+        } catch (AmiException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        if (!current.receivesOriginateEvents()) {
-            return CompletableFuture.failedFuture(new AmiException("Originate on " + current.settings().server()
-                    + " cannot report its outcome: AMI user " + current.username() + " may not set the event filter "
-                    + "pooled sessions need (grant write=system in manager.conf), so no OriginateResponse arrives;"
-                    + " send a synchronous Originate instead"));
-        }
-        AmiAction async = originate.get("Async") == null
-                ? originate.toBuilder().header("Async", "true").build() : originate;
-        return current.client().sendAndAwaitEvent(async, OriginateEvents.EVENT, timeout).thenApply(AmiOriginateResult::of);
     }
 
     @Override

@@ -69,7 +69,7 @@ final class AmiInteraction implements Interaction {
         }
         AmiManagedConnection managed = connection.managedConnection();
         AmiAction action = action(amiSpec, input);
-        Duration timeout = amiSpec.getTimeoutMillis() == 0 ? managed.settings().actionTimeout()
+        Duration timeout = amiSpec.getTimeoutMillis() == 0 ? managed.config().actionTimeout()
                 : Duration.ofMillis(amiSpec.getTimeoutMillis());
         AmiResponse response;
         try {

@@ -2,12 +2,13 @@ package io.amira.outbound;
 
 import io.amira.api.AmiAction;
 import io.amira.api.AmiAuthenticationException;
+import io.amira.api.AmiConnectionLostException;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiException;
 import io.amira.api.AmiResponse;
 import io.amira.client.AmiClient;
+import io.amira.client.AmiClientConfig;
 import io.amira.client.AmiClientListener;
-import io.amira.config.AmiServerSettings;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.CommException;
@@ -30,9 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One pooled AMI connection as the container sees it: one socket, one login (one {@link AmiClient}).
@@ -41,49 +39,51 @@ import java.util.logging.Logger;
  */
 class AmiManagedConnection implements ManagedConnection, AmiClientListener {
 
-    private static final Logger LOG = Logger.getLogger(AmiManagedConnection.class.getName());
     private static final AmiAction PING = AmiAction.of("Ping");
     private static final AmiAction CORE_SETTINGS = AmiAction.of("CoreSettings");
 
     private final AmiManagedConnectionFactory factory;
     private final AmiRequestInfo credentials;
-    private final AmiServerSettings settings;
+    private final AmiClientConfig config;
     private final String username;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<AmiConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean destroyed = new AtomicBoolean();
-    private final LongAdder eventsReceived = new LongAdder();
     private volatile AmiClient client;
     private volatile boolean originateEvents;
     private volatile String eisVersion;
+    /** Set when the session died: what handles held meanwhile report. */
+    private volatile AmiConnectionLostException lost;
     private PrintWriter logWriter;
 
-    private AmiManagedConnection(AmiManagedConnectionFactory factory, AmiRequestInfo credentials,
-                                 AmiServerSettings settings) {
+    private AmiManagedConnection(AmiManagedConnectionFactory factory, AmiRequestInfo credentials, AmiClientConfig config) {
         this.factory = factory;
         this.credentials = credentials;
-        this.settings = settings;
-        this.username = credentials.isDefault() ? settings.username() : credentials.username();
+        this.config = config;
+        this.username = config.username();
     }
 
-    /** Connects and logs in; the caller gets a live session or an exception naming server and user. */
+    /**
+     * Connects and logs in as {@code config} says ({@code credentials}: what the request asked for,
+     * already in {@code config}); the caller gets a live session or an exception naming server and user.
+     */
     static AmiManagedConnection open(AmiManagedConnectionFactory factory, AmiRequestInfo credentials,
-                                     AmiServerSettings settings, Executor executor) throws ResourceException {
-        AmiManagedConnection connection = new AmiManagedConnection(factory, credentials, settings);
-        connection.connect(executor);
+                                     AmiClientConfig config, Executor readerExecutor) throws ResourceException {
+        AmiManagedConnection connection = new AmiManagedConnection(factory, credentials, config);
+        connection.connect(readerExecutor);
         return connection;
     }
 
     private void connect(Executor readerExecutor) throws ResourceException {
         try {
-            client = AmiClient.connect(ClientConfigs.forPool(settings, credentials), this, readerExecutor);
+            client = AmiClient.connect(config, this, readerExecutor);
         } catch (AmiAuthenticationException e) {
             throw new SecurityException(e.getMessage(), e);
         } catch (AmiException e) {
             throw new CommException(e.getMessage(), e);
         }
         originateEvents = OriginateEvents.narrowTo(client, username);
-        LOG.log(Level.FINE, "AMIRA-OUT-001 pooled AMI session opened to {0} as {1}", new Object[] {settings.server(), username});
+        OutboundLog.SESSION_OPENED.log(config.server(), username);
     }
 
     AmiManagedConnectionFactory factory() {
@@ -103,8 +103,8 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
         return client;
     }
 
-    AmiServerSettings settings() {
-        return settings;
+    AmiClientConfig config() {
+        return config;
     }
 
     /** Whether this session receives OriginateResponse events (the Filter was accepted). */
@@ -119,7 +119,7 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
     @Override
     public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         if (destroyed.get()) {
-            throw new jakarta.resource.spi.IllegalStateException("This pooled AMI connection to " + settings.server()
+            throw new jakarta.resource.spi.IllegalStateException("This pooled AMI connection to " + config.server()
                     + " was destroyed; the container must not hand it out");
         }
         AmiConnectionHandle handle = new AmiConnectionHandle(this);
@@ -151,11 +151,14 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
         handles.add(handle);
     }
 
-    /** Detaches every handle (they throw when used); the AMI session stays logged in for the next borrower. */
+    /**
+     * Detaches every handle (they throw when used: the cause, when the session died); the AMI session
+     * stays logged in for the next borrower.
+     */
     @Override
     public void cleanup() {
         for (AmiConnectionHandle handle : handles) {
-            handle.detach();
+            handle.detach(lost);
         }
         handles.clear();
     }
@@ -171,11 +174,7 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
         if (session != null) {
             session.close();
         }
-        LOG.log(Level.FINE, "AMIRA-OUT-002 pooled AMI session to {0} as {1} closed", new Object[] {settings.server(), username});
-    }
-
-    boolean isDestroyed() {
-        return destroyed.get();
+        OutboundLog.SESSION_CLOSED.log(config.server(), username);
     }
 
     /** Not destroyed and its socket not known to be dead; no round trip. */
@@ -194,26 +193,19 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
             session.send(PING, validationTimeout());
             return true;
         } catch (AmiException e) {
-            LOG.log(Level.INFO, "AMIRA-OUT-005 pooled AMI session to {0} failed validation: {1}",
-                    new Object[] {settings.server(), e.getMessage()});
+            OutboundLog.VALIDATION_FAILED.log(config.server(), e.getMessage());
             return false;
         }
     }
 
     private Duration validationTimeout() {
-        Duration keepAlive = settings.keepAliveTimeout();
-        return keepAlive.compareTo(settings.actionTimeout()) < 0 ? keepAlive : settings.actionTimeout();
+        Duration keepAlive = config.keepAliveTimeout();
+        return keepAlive.compareTo(config.actionTimeout()) < 0 ? keepAlive : config.actionTimeout();
     }
 
+    /** Pooled sessions only take OriginateResponse, which the client hands to the waiting Originate itself. */
     @Override
     public void onEvent(AmiEvent event) {
-        // Pooled sessions only take OriginateResponse, which the client hands to the waiting Originate
-        // itself; counted so tests can tell the filter works.
-        eventsReceived.increment();
-    }
-
-    long eventsReceived() {
-        return eventsReceived.sum();
     }
 
     @Override
@@ -221,8 +213,9 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
         if (destroyed.get()) {
             return;
         }
-        LOG.log(Level.WARNING, "AMIRA-OUT-004 pooled AMI session to {0} as {1} lost ({2}); the pool evicts it",
-                new Object[] {settings.server(), username, cause.getMessage()});
+        lost = new AmiConnectionLostException("The pooled AMI session to " + config.server() + " as " + username
+                + " is gone (" + cause.getMessage() + "); get a new connection from the factory", cause);
+        OutboundLog.SESSION_LOST.log(config.server(), username, cause.getMessage());
         // The container destroys the connection from this call; AmiClient.close() on the reading
         // thread does not wait for the reader, so firing here is safe.
         fireConnectionError(cause);
@@ -247,11 +240,11 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
             return "unknown";
         }
         try {
-            AmiResponse settingsResponse = session.send(CORE_SETTINGS, settings.actionTimeout());
+            AmiResponse settingsResponse = session.send(CORE_SETTINGS);
             String version = settingsResponse.get("AsteriskVersion");
             eisVersion = version == null ? "unknown" : version;
         } catch (AmiException e) {
-            LOG.log(Level.FINE, "AMIRA-OUT-007 CoreSettings not available to {0}: {1}", new Object[] {username, e.getMessage()});
+            OutboundLog.CORE_SETTINGS_UNAVAILABLE.log(username, e.getMessage());
             eisVersion = "unknown";
         }
         return eisVersion;
@@ -294,6 +287,6 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
 
     @Override
     public String toString() {
-        return "AmiManagedConnection[" + settings.server() + ", user " + username + (destroyed.get() ? ", destroyed" : "") + "]";
+        return "AmiManagedConnection[" + config.server() + ", user " + username + (destroyed.get() ? ", destroyed" : "") + "]";
     }
 }

@@ -1,13 +1,14 @@
 package io.amira.outbound;
 
-import io.amira.work.WorkManagerExecutor;
-import io.amira.AmiraResourceAdapter;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
-import io.amira.config.AmiServerProperties;
-import io.amira.config.AmiServerSettings;
+import io.amira.client.AmiClientConfig;
+import io.amira.config.AdapterContext;
+import io.amira.config.InvalidServerPropertiesException;
+import io.amira.config.ServerConfigBean;
+import io.amira.config.ServerProperties;
+import io.amira.config.ServerProperty;
 import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
@@ -27,21 +28,26 @@ import java.util.concurrent.Executor;
 /**
  * Creates the pooled AMI connections: one ManagedConnection per AMI session. Its one connection
  * definition serves both the typed facade and CCI: the factory the container binds (by default at
- * {@code java:/eis/amira}) implements {@link AmiConnectionFactory}, which is a CCI
- * {@code ConnectionFactory}, so both share one pool. Properties left unset here fall back to the
- * resource adapter's, then to MicroProfile Config ({@code amira.*}), then to built-in defaults.
+ * {@code java:/eis/amira}) is an {@link AmiConnectionFactory}, whose {@code cci()} view shares its
+ * pool. Properties left unset here fall back to the resource adapter's, then to MicroProfile Config
+ * ({@code amira.*}), then to built-in defaults.
  */
 @ConnectionDefinition(
         connectionFactory = AmiConnectionFactory.class,
         connectionFactoryImpl = AmiConnectionFactoryImpl.class,
         connection = AmiConnection.class,
         connectionImpl = AmiConnectionHandle.class)
-public class AmiManagedConnectionFactory
+public class AmiManagedConnectionFactory extends ServerConfigBean
         implements ManagedConnectionFactory, ValidatingManagedConnectionFactory, ResourceAdapterAssociation {
 
     private static final long serialVersionUID = 1L;
 
-    private final AmiServerProperties properties = new AmiServerProperties();
+    /**
+     * Pooled sessions take only the {@code call} class (OriginateResponse belongs to it) and narrow
+     * that further with a Filter once logged in.
+     */
+    static final String POOLED_EVENTS = "call";
+
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
     private transient volatile Executor executor;
@@ -59,19 +65,14 @@ public class AmiManagedConnectionFactory
     /** Connects and logs in now: a ManagedConnection is one live, logged-in AMI session. */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        AmiServerSettings settings;
+        AmiRequestInfo credentials = AmiRequestInfo.from(subject, info, this);
+        AmiClientConfig config;
         try {
-            settings = settings();
-        } catch (IllegalArgumentException e) {
+            config = config(credentials);
+        } catch (InvalidServerPropertiesException e) {
             throw new InvalidPropertyException("Amira connection definition misconfigured: " + e.getMessage(), e);
         }
-        AmiRequestInfo credentials = AmiRequestInfo.from(subject, info, this);
-        if (credentials.isDefault() && (settings.username() == null || settings.secret() == null)) {
-            throw new InvalidPropertyException("No AMI " + (settings.username() == null ? "username" : "secret")
-                    + " configured for " + settings.server() + ": set amira.username and amira.secret (environment "
-                    + "AMIRA_USERNAME, AMIRA_SECRET) or the connection definition's Username and Secret properties");
-        }
-        return AmiManagedConnection.open(this, credentials, settings, executor());
+        return AmiManagedConnection.open(this, credentials, config, readerExecutor());
     }
 
     /** The connections in {@code connections} that are dead or do not answer a Ping. */
@@ -87,19 +88,24 @@ public class AmiManagedConnectionFactory
         return invalid;
     }
 
-    /** Runs the sessions' reader loops: the container's WorkManager, or (tests) the executor given. */
-    Executor executor() {
+    /** Runs the sessions' reading tasks: the adapter's WorkManager, or (tests) the executor given. */
+    private Executor readerExecutor() throws ResourceException {
         Executor given = executor;
         if (given != null) {
             return given;
         }
-        if (resourceAdapter instanceof AmiraResourceAdapter amira && amira.bootstrapContext() != null) {
-            return WorkManagerExecutor.longTasks(amira.bootstrapContext().getWorkManager(), true);
+        if (!(resourceAdapter instanceof AdapterContext adapter)) {
+            throw new ResourceException("This Amira connection definition is not associated with the Amira resource "
+                    + "adapter (" + resourceAdapter + "), so there is no WorkManager to read its AMI sessions");
         }
-        return null;
+        try {
+            return adapter.longTasks();
+        } catch (IllegalStateException e) {
+            throw new ResourceException(e.getMessage(), e);
+        }
     }
 
-    /** Outside a container (tests): where reader loops run. */
+    /** Outside a container (tests): where reading tasks run. */
     void setExecutor(Executor executor) {
         this.executor = executor;
     }
@@ -122,10 +128,35 @@ public class AmiManagedConnectionFactory
         return null;
     }
 
-    /** Every value decided: this definition's properties, then the resource adapter's, then config, then defaults. */
-    AmiServerSettings settings() {
-        AmiServerProperties fallback = resourceAdapter instanceof AmiraResourceAdapter amira ? amira.serverProperties() : null;
-        return properties.resolve(fallback);
+    /**
+     * Every value decided: the request's credentials, this definition's properties, then the
+     * resource adapter's, then MicroProfile Config, then defaults.
+     */
+    AmiClientConfig config(AmiRequestInfo credentials) {
+        ServerProperties own = serverProperties();
+        if (!credentials.isDefault()) {
+            own = own.copy();
+            own.set(ServerProperty.USERNAME, credentials.username());
+            own.set(ServerProperty.SECRET, credentials.secret());
+        }
+        return own.resolve(adapterProperties(), POOLED_EVENTS);
+    }
+
+    /**
+     * {@code host:port} of the AMI server, as configured.
+     *
+     * @throws IllegalStateException when the host or port is misconfigured; the message says how
+     */
+    String server() {
+        try {
+            return serverProperties().server(adapterProperties());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Amira connection definition misconfigured: " + e.getMessage(), e);
+        }
+    }
+
+    private ServerProperties adapterProperties() {
+        return resourceAdapter instanceof AdapterContext adapter ? adapter.serverProperties() : null;
     }
 
     @Override
@@ -148,78 +179,22 @@ public class AmiManagedConnectionFactory
         this.resourceAdapter = resourceAdapter;
     }
 
-    @ConfigProperty(description = "AMI server host name or address (else amira.host, default 127.0.0.1)")
-    public void setHost(String host) { properties.setHost(host); }
-    public String getHost() { return properties.getHost(); }
-
-    @ConfigProperty(description = "AMI server port (else amira.port, default 5038)")
-    public void setPort(Integer port) { properties.setPort(port); }
-    public Integer getPort() { return properties.getPort(); }
-
-    @ConfigProperty(description = "AMI user name of pooled connections (else amira.username)")
-    public void setUsername(String username) { properties.setUsername(username); }
-    public String getUsername() { return properties.getUsername(); }
-
-    @ConfigProperty(description = "AMI secret of pooled connections (else amira.secret)", confidential = true)
-    public void setSecret(String secret) { properties.setSecret(secret); }
-    public String getSecret() { return properties.getSecret(); }
-
-    @ConfigProperty(description = "Use TLS (else amira.tls, default false)")
-    public void setTls(Boolean tls) { properties.setTls(tls); }
-    public Boolean getTls() { return properties.getTls(); }
-
-    @ConfigProperty(description = "Trust store file for TLS (else amira.trust-store; default the JVM's)")
-    public void setTrustStore(String trustStore) { properties.setTrustStore(trustStore); }
-    public String getTrustStore() { return properties.getTrustStore(); }
-
-    @ConfigProperty(description = "Trust store password (else amira.trust-store-password)", confidential = true)
-    public void setTrustStorePassword(String password) { properties.setTrustStorePassword(password); }
-    public String getTrustStorePassword() { return properties.getTrustStorePassword(); }
-
-    @ConfigProperty(description = "Trust store type, e.g. PKCS12 (else amira.trust-store-type)")
-    public void setTrustStoreType(String type) { properties.setTrustStoreType(type); }
-    public String getTrustStoreType() { return properties.getTrustStoreType(); }
-
-    @ConfigProperty(description = "Check the server certificate's host name (else amira.verify-hostname, default true)")
-    public void setVerifyHostname(Boolean verify) { properties.setVerifyHostname(verify); }
-    public Boolean getVerifyHostname() { return properties.getVerifyHostname(); }
-
-    @ConfigProperty(description = "Login method: md5 or plain (else amira.auth-type, default md5)")
-    public void setAuthType(String authType) { properties.setAuthType(authType); }
-    public String getAuthType() { return properties.getAuthType(); }
-
-    @ConfigProperty(description = "Connect and login timeout in ms (else amira.connect-timeout, default 5000)")
-    public void setConnectTimeoutMillis(Long millis) { properties.setConnectTimeoutMillis(millis); }
-    public Long getConnectTimeoutMillis() { return properties.getConnectTimeoutMillis(); }
-
-    @ConfigProperty(description = "Default time to wait for an action's response in ms (else amira.action-timeout, default 10000)")
-    public void setActionTimeoutMillis(Long millis) { properties.setActionTimeoutMillis(millis); }
-    public Long getActionTimeoutMillis() { return properties.getActionTimeoutMillis(); }
-
-    @ConfigProperty(description = "Idle time before a keepalive Ping in ms (else amira.keepalive-interval, default 20000)")
-    public void setKeepAliveIntervalMillis(Long millis) { properties.setKeepAliveIntervalMillis(millis); }
-    public Long getKeepAliveIntervalMillis() { return properties.getKeepAliveIntervalMillis(); }
-
-    @ConfigProperty(description = "Time a keepalive Ping may take before the connection counts as dead, in ms (else amira.keepalive-timeout, default 5000)")
-    public void setKeepAliveTimeoutMillis(Long millis) { properties.setKeepAliveTimeoutMillis(millis); }
-    public Long getKeepAliveTimeoutMillis() { return properties.getKeepAliveTimeoutMillis(); }
-
     // The container keys pools on the factory's equality: equal configuration, equal factory. Unset
     // properties come from the resource adapter, so two adapter instances (the RAR's own activation
     // and an admin-managed one) make different configurations even with equal properties here.
     @Override
     public boolean equals(Object other) {
-        return other instanceof AmiManagedConnectionFactory that && properties.equals(that.properties)
+        return other instanceof AmiManagedConnectionFactory that && serverProperties().equals(that.serverProperties())
                 && resourceAdapter == that.resourceAdapter;
     }
 
     @Override
     public int hashCode() {
-        return properties.hashCode();
+        return serverProperties().hashCode();
     }
 
     @Override
     public String toString() {
-        return "AmiManagedConnectionFactory[" + properties + "]";
+        return "AmiManagedConnectionFactory[" + serverProperties() + "]";
     }
 }

@@ -4,9 +4,6 @@ import io.amira.api.AmiAction;
 import io.amira.api.AmiException;
 import io.amira.client.AmiClient;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 /**
  * Narrows a pooled session's events to {@code OriginateResponse}: enough for async Originate to
  * learn its outcome, without every pooled session reading every call's events. Asterisk's
@@ -15,7 +12,6 @@ import java.util.logging.Logger;
  */
 final class OriginateEvents {
 
-    private static final Logger LOG = Logger.getLogger(OriginateEvents.class.getName());
     static final String EVENT = "OriginateResponse";
     private static final AmiAction FILTER = AmiAction.builder("Filter")
             .header("Operation", "Add").header("Filter", "Event: " + EVENT).build();
@@ -24,21 +20,35 @@ final class OriginateEvents {
     private OriginateEvents() {
     }
 
+    /**
+     * {@code originate} with {@code Async: true} (added when absent), to send on {@code connection}.
+     *
+     * @throws AmiException when the session receives no OriginateResponse events (no Filter allowed)
+     */
+    static AmiAction asAsync(AmiAction originate, AmiManagedConnection connection) throws AmiException {
+        if (!"Originate".equalsIgnoreCase(originate.name())) {
+            throw new IllegalArgumentException("originate sends an Originate, not " + originate.name());
+        }
+        if (!connection.receivesOriginateEvents()) {
+            throw new AmiException("Originate on " + connection.config().server() + " cannot report its outcome: AMI user "
+                    + connection.username() + " may not set the event filter pooled sessions need (grant write=system"
+                    + " in manager.conf), so no OriginateResponse arrives; send the Originate with send() instead");
+        }
+        return originate.get("Async") == null ? originate.toBuilder().header("Async", "true").build() : originate;
+    }
+
     /** True when the session now receives only OriginateResponse events; false when it receives none. */
     static boolean narrowTo(AmiClient session, String username) {
         try {
             session.send(FILTER);
             return true;
         } catch (AmiException e) {
-            LOG.log(Level.WARNING, "AMIRA-OUT-003 AMI user {0} on {1} may not set an event filter ({2}); its pooled "
-                    + "sessions take no events, so async Originate cannot report outcomes (grant write=system "
-                    + "or use a synchronous Originate)", new Object[] {username, session.server(), e.getMessage()});
+            OutboundLog.NO_EVENT_FILTER.log(username, session.server(), e.getMessage());
         }
         try {
             session.send(EVENTS_OFF);
         } catch (AmiException e) {
-            LOG.log(Level.WARNING, "AMIRA-OUT-008 could not turn events off for AMI user {0} on {1}: {2}",
-                    new Object[] {username, session.server(), e.getMessage()});
+            OutboundLog.EVENTS_OFF_FAILED.log(username, session.server(), e.getMessage());
         }
         return false;
     }

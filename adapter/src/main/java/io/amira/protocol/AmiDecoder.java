@@ -61,6 +61,7 @@ public final class AmiDecoder {
     private final int maxLineLength;
     private final int maxHeadersPerPacket;
     private final int maxPacketBytes;
+    private final String server;
     private final HeaderNames headerNames = new HeaderNames();
     private final ValueCache valueCache = new ValueCache();
 
@@ -84,14 +85,20 @@ public final class AmiDecoder {
     private int consumed;
 
     public AmiDecoder() {
-        this(DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_HEADERS_PER_PACKET, DEFAULT_MAX_PACKET_BYTES);
+        this(null);
+    }
+
+    /** A decoder whose messages name {@code server} ({@code host:port}) as their {@link AmiMessage#server()}. */
+    public AmiDecoder(String server) {
+        this(server, DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_HEADERS_PER_PACKET, DEFAULT_MAX_PACKET_BYTES);
     }
 
     public AmiDecoder(int maxLineLength, int maxHeadersPerPacket) {
-        this(maxLineLength, maxHeadersPerPacket, DEFAULT_MAX_PACKET_BYTES);
+        this(null, maxLineLength, maxHeadersPerPacket, DEFAULT_MAX_PACKET_BYTES);
     }
 
-    public AmiDecoder(int maxLineLength, int maxHeadersPerPacket, int maxPacketBytes) {
+    public AmiDecoder(String server, int maxLineLength, int maxHeadersPerPacket, int maxPacketBytes) {
+        this.server = server;
         if (maxLineLength < 64) {
             throw new IllegalArgumentException("maxLineLength must be at least 64 bytes, was " + maxLineLength);
         }
@@ -374,7 +381,7 @@ public final class AmiDecoder {
         if (headerCount == 0) {
             return;
         }
-        AmiMessage message = new AmiMessage(Arrays.copyOf(names, headerCount), Arrays.copyOf(values, headerCount),
+        AmiMessage message = new AmiMessage(server, Arrays.copyOf(names, headerCount), Arrays.copyOf(values, headerCount),
                 legacyBody);
         clearPacket();
         sink.onMessage(message);

@@ -4,15 +4,15 @@ import io.amira.api.AmiEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One packet from the server: a response, an event or (rarely) something else. Headers keep their
  * order; names compare without regard to case; repeated headers and empty values are kept.
  * A legacy (Asterisk 13 and older) Command response also carries its raw body lines.
- * Immutable once built.
+ * Immutable once built. An event packet is handed to applications as it is, as an {@link AmiEvent}
+ * (named after its {@code Event} value, or its {@code Response} value for a response).
  */
-public final class AmiMessage {
+public final class AmiMessage implements AmiEvent {
 
     /** What the packet is, from its first {@code Response:} or {@code Event:} header. */
     public enum Kind { RESPONSE, EVENT, OTHER }
@@ -24,8 +24,10 @@ public final class AmiMessage {
     private final List<String> legacyBody;
     private final Kind kind;
     private final String responseOrEventName;
+    private final String server;
 
-    AmiMessage(String[] names, String[] values, List<String> legacyBody) {
+    AmiMessage(String server, String[] names, String[] values, List<String> legacyBody) {
+        this.server = server;
         this.names = names;
         this.values = values;
         this.legacyBody = legacyBody;
@@ -48,17 +50,12 @@ public final class AmiMessage {
         this.responseOrEventName = foundName;
     }
 
-    /**
-     * A message from parallel arrays of header names and values, which it takes over without
-     * copying: the caller must not change them afterwards. Meant for tests and tools.
-     */
-    public static AmiMessage of(String[] headerNames, String[] headerValues) {
-        Objects.requireNonNull(headerNames, "headerNames");
-        Objects.requireNonNull(headerValues, "headerValues");
+    /** A message with copies of the given header names and values, as if from {@code server}; for tests and tools. */
+    public static AmiMessage of(String server, String[] headerNames, String[] headerValues) {
         if (headerNames.length != headerValues.length) {
             throw new IllegalArgumentException("header names and values differ in length");
         }
-        return new AmiMessage(headerNames, headerValues, null);
+        return new AmiMessage(server, headerNames.clone(), headerValues.clone(), null);
     }
 
     public Kind kind() {
@@ -83,7 +80,20 @@ public final class AmiMessage {
         return get(HeaderNames.ACTION_ID);
     }
 
+    /** The value of the {@code Response:} or {@code Event:} header; empty for {@link Kind#OTHER}. */
+    @Override
+    public String name() {
+        return responseOrEventName == null ? "" : responseOrEventName;
+    }
+
+    /** The server ({@code host:port}) whose connection delivered this packet. */
+    @Override
+    public String server() {
+        return server;
+    }
+
     /** The first value of the named header (case-insensitive), or {@code null} when absent. */
+    @Override
     public String get(String header) {
         String[] n = names;
         for (int i = 0; i < n.length; i++) {
@@ -95,6 +105,7 @@ public final class AmiMessage {
     }
 
     /** Every value of the named header, in order; empty when absent. */
+    @Override
     public List<String> getAll(String header) {
         List<String> all = null;
         for (int i = 0; i < names.length; i++) {
@@ -109,14 +120,17 @@ public final class AmiMessage {
     }
 
     /** How many headers, repeats included (legacy Command body lines are not headers). */
+    @Override
     public int size() {
         return names.length;
     }
 
+    @Override
     public String headerName(int index) {
         return names[index];
     }
 
+    @Override
     public String headerValue(int index) {
         return values[index];
     }
@@ -132,14 +146,6 @@ public final class AmiMessage {
      */
     public List<String> outputLines() {
         return legacyBody != null ? legacyBody : getAll(OUTPUT);
-    }
-
-    /**
-     * This packet as an {@link AmiEvent} named after its {@code Event:} (or {@code Response:})
-     * value, sharing this message's arrays.
-     */
-    public AmiEvent toEvent() {
-        return AmiEvent.of(responseOrEventName == null ? "" : responseOrEventName, names, values);
     }
 
     @Override

@@ -53,14 +53,14 @@ class AmiClientActionsTest {
         if (simulator == null) {
             simulator = AmiSimulator.start();
         }
-        client = AmiClient.connect(admin(simulator).build(), null, null);
+        client = AmiClient.connect(admin(simulator).build(), null);
         return client;
     }
 
     @Test
     void permissionDeniedNamesActionServerAndAsterisksMessage() throws Exception {
         simulator = AmiSimulator.start();
-        client = AmiClient.connect(config(simulator, "readonly", "ro123").build(), null, null);
+        client = AmiClient.connect(config(simulator, "readonly", "ro123").build(), null);
         assertTrue(client.send(AmiAction.of("Ping")).isSuccess());
         AmiPermissionDeniedException e = assertThrows(AmiPermissionDeniedException.class, () -> client.send(
                 AmiAction.builder("Originate").header("Channel", "Local/100@demo").header("Application", "Wait")
@@ -246,11 +246,10 @@ class AmiClientActionsTest {
     void asyncOriginateCompletesWithItsOriginateResponseEvent() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
-        client = AmiClient.connect(admin(simulator).events("on").build(), listener, null);
+        client = AmiClient.connect(admin(simulator).events("on").build(), listener);
         AmiEvent originated = client.sendAndAwaitEvent(AmiAction.builder("Originate")
                 .header("Channel", "Local/100@demo").header("Application", "Wait").header("Data", "1")
-                .header("Async", "true").build(), "OriginateResponse", Duration.ofSeconds(10))
-                .get(15, TimeUnit.SECONDS);
+                .header("Async", "true").build(), "OriginateResponse", Duration.ofSeconds(10));
         assertEquals("Success", originated.get("Response"));
         assertNotNull(originated.get("ActionID"));
         await().atMost(Duration.ofSeconds(5)).until(() -> listener.received("Newchannel"));
@@ -261,8 +260,8 @@ class AmiClientActionsTest {
     @Test
     void anErrorResponseFailsTheEventWaiterAtOnce() throws Exception {
         simulator = AmiSimulator.start();
-        client = AmiClient.connect(config(simulator, "readonly", "ro123").events("on").build(), null, null);
-        CompletableFuture<AmiEvent> refused = client.sendAndAwaitEvent(AmiAction.builder("Originate")
+        client = AmiClient.connect(config(simulator, "readonly", "ro123").events("on").build(), null);
+        CompletableFuture<AmiEvent> refused = client.sendAndAwaitEventAsync(AmiAction.builder("Originate")
                 .header("Channel", "Local/100@demo").header("Application", "Wait").header("Data", "1")
                 .header("Async", "true").build(), "OriginateResponse", Duration.ofSeconds(30));
         ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(2, TimeUnit.SECONDS));
@@ -278,7 +277,7 @@ class AmiClientActionsTest {
             recorder.onEvent(event);
             throw new IllegalStateException("application bug");
         };
-        client = AmiClient.connect(admin(simulator).events("on").build(), throwing, null);
+        client = AmiClient.connect(admin(simulator).events("on").build(), throwing);
         simulator.emitEvent("UserEvent", Map.of("UserEvent", "First"));
         simulator.emitEvent("UserEvent", Map.of("UserEvent", "Second"));
         await().atMost(Duration.ofSeconds(2)).until(() -> recorder.events.stream()
@@ -291,7 +290,7 @@ class AmiClientActionsTest {
     void eventsOffMeansNoEvents() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
-        client = AmiClient.connect(admin(simulator).events("off").build(), listener, null);
+        client = AmiClient.connect(admin(simulator).events("off").build(), listener);
         simulator.emitEvent("UserEvent", Map.of("UserEvent", "Nobody"));
         // A Ping answered after the emit proves the event would have arrived before it.
         assertTrue(client.send(AmiAction.of("Ping")).isSuccess());

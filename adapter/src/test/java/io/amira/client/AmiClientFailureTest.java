@@ -46,7 +46,7 @@ class AmiClientFailureTest {
     void socketDropFailsEveryPendingActionWithinOneSecond() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
-        client = AmiClient.connect(admin(simulator).build(), listener, null);
+        client = AmiClient.connect(admin(simulator).build(), listener);
         simulator.delayResponses(Duration.ofSeconds(30));
         List<CompletableFuture<AmiResponse>> pending = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -78,7 +78,7 @@ class AmiClientFailureTest {
     @Test
     void aSocketDropWakesEveryCallerBlockedInSendWithinOneSecond() throws Exception {
         simulator = AmiSimulator.start();
-        client = AmiClient.connect(admin(simulator).build(), null, null);
+        client = AmiClient.connect(admin(simulator).build(), null);
         simulator.delayResponses(Duration.ofSeconds(30));
         int callers = 16;
         ExecutorService threads = Executors.newFixedThreadPool(callers);
@@ -118,7 +118,7 @@ class AmiClientFailureTest {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
         client = AmiClient.connect(admin(simulator).keepAliveInterval(Duration.ofMillis(200))
-                .keepAliveTimeout(Duration.ofMillis(300)).build(), listener, null);
+                .keepAliveTimeout(Duration.ofMillis(300)).build(), listener);
         // Idle but alive: keepalive Pings are answered and the session stays up.
         await().atMost(Duration.ofSeconds(3)).until(() -> simulator.actionsReceived("Ping") >= 2);
         assertTrue(client.isConnected());
@@ -137,7 +137,7 @@ class AmiClientFailureTest {
     @Test
     void closeLeavesNoReaderThreadBehind() throws Exception {
         simulator = AmiSimulator.start();
-        AmiClient own = AmiClient.connect(admin(simulator).build(), null, null);
+        AmiClient own = AmiClient.connect(admin(simulator).build(), null);
         assertTrue(readerThreads() >= 1);
         own.close();
         await().atMost(Duration.ofSeconds(1)).until(() -> readerThreads() == 0);
@@ -165,7 +165,7 @@ class AmiClientFailureTest {
     void closeFailsWhatIsStillPendingAndDoesNotCallOnDisconnect() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
-        client = AmiClient.connect(admin(simulator).build(), listener, null);
+        client = AmiClient.connect(admin(simulator).build(), listener);
         simulator.hang(true);
         CompletableFuture<AmiResponse> pending = client.sendAsync(AmiAction.of("Ping"), Duration.ofSeconds(30));
         long started = System.nanoTime();
@@ -193,7 +193,7 @@ class AmiClientFailureTest {
             }
             self.get().close();
         };
-        client = AmiClient.connect(admin(simulator).events("on").build(), closer, null);
+        client = AmiClient.connect(admin(simulator).events("on").build(), closer);
         self.set(client);
         simulator.emitEvent("UserEvent", java.util.Map.of("UserEvent", "CloseNow"));
         await().atMost(Duration.ofSeconds(2)).until(() -> !client.isConnected());

@@ -33,7 +33,7 @@ class AmiClientLoginTest {
     @Test
     void plainLoginThenPingThenClose() throws Exception {
         simulator = AmiSimulator.start();
-        AmiClient client = AmiClient.connect(admin(simulator).build(), null, null);
+        AmiClient client = AmiClient.connect(admin(simulator).build(), null);
         try {
             assertTrue(client.isConnected());
             assertTrue(client.banner().startsWith("Asterisk Call Manager/"), client.banner());
@@ -55,7 +55,7 @@ class AmiClientLoginTest {
     void md5ChallengeLogin() throws Exception {
         simulator = AmiSimulator.start();
         try (AmiClient client = AmiClient.connect(admin(simulator).authType(AmiClientConfig.AuthType.MD5).build(),
-                null, null)) {
+                null)) {
             assertTrue(client.send(AmiAction.of("Ping")).isSuccess());
             assertEquals(1, simulator.actionsReceived("Challenge"));
             assertEquals(1, simulator.logins());
@@ -66,7 +66,7 @@ class AmiClientLoginTest {
     void wrongSecretIsAnAuthenticationErrorNamingServerAndUserNeverTheSecret() throws Exception {
         simulator = AmiSimulator.start(SimulatorConfig.builder().port(0).failedLoginDelay(Duration.ofMillis(50)).build());
         AmiAuthenticationException e = assertThrows(AmiAuthenticationException.class,
-                () -> AmiClient.connect(config(simulator, "admin", "wrong-secret-123").build(), null, null));
+                () -> AmiClient.connect(config(simulator, "admin", "wrong-secret-123").build(), null));
         String message = e.getMessage();
         assertTrue(message.contains(simulator.host() + ":" + simulator.port()), message);
         assertTrue(message.contains("'admin'"), message);
@@ -80,10 +80,10 @@ class AmiClientLoginTest {
     void md5LoginWithWrongSecretAndUnknownUserAreRefused() throws Exception {
         simulator = AmiSimulator.start(SimulatorConfig.builder().port(0).failedLoginDelay(Duration.ofMillis(50)).build());
         AmiAuthenticationException md5 = assertThrows(AmiAuthenticationException.class, () -> AmiClient.connect(
-                config(simulator, "admin", "nope").authType(AmiClientConfig.AuthType.MD5).build(), null, null));
+                config(simulator, "admin", "nope").authType(AmiClientConfig.AuthType.MD5).build(), null));
         assertTrue(md5.getMessage().contains("MD5"), md5.getMessage());
         AmiAuthenticationException unknown = assertThrows(AmiAuthenticationException.class,
-                () -> AmiClient.connect(config(simulator, "nobody", "x").build(), null, null));
+                () -> AmiClient.connect(config(simulator, "nobody", "x").build(), null));
         assertTrue(unknown.getMessage().contains("'nobody'"), unknown.getMessage());
     }
 
@@ -94,7 +94,7 @@ class AmiClientLoginTest {
         simulator.close();
         simulator = null;
         AmiException e = assertThrows(AmiException.class, () -> AmiClient.connect(AmiClientConfig.builder()
-                .port(port).username("admin").secret("amp111").connectTimeout(Duration.ofSeconds(1)).build(), null, null));
+                .port(port).username("admin").secret("amp111").connectTimeout(Duration.ofSeconds(1)).build(), null));
         assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
     }
 
@@ -102,12 +102,12 @@ class AmiClientLoginTest {
     void tlsLoginWithTheSimulatorsTrustStoreAndHostnameVerification() throws Exception {
         simulator = AmiSimulator.start(SimulatorConfig.builder().port(0).tls(true).build());
         AmiClientConfig tls = admin(simulator).tls(true)
-                .trustStorePath(simulator.trustStorePath())
+                .trustStore(simulator.trustStorePath())
                 .trustStorePassword(simulator.trustStorePassword())
                 .trustStoreType(simulator.trustStoreType())
                 .build();
         assertTrue(tls.verifyHostname());
-        try (AmiClient client = AmiClient.connect(tls, null, null)) {
+        try (AmiClient client = AmiClient.connect(tls, null)) {
             assertTrue(client.banner().startsWith("Asterisk Call Manager/"));
             assertTrue(client.send(AmiAction.of("Ping")).isSuccess());
         }
@@ -117,7 +117,7 @@ class AmiClientLoginTest {
     void tlsWithoutTrustingTheServerFailsTheHandshake() throws Exception {
         simulator = AmiSimulator.start(SimulatorConfig.builder().port(0).tls(true).build());
         AmiException e = assertThrows(AmiException.class,
-                () -> AmiClient.connect(admin(simulator).tls(true).build(), null, null));
+                () -> AmiClient.connect(admin(simulator).tls(true).build(), null));
         assertTrue(e.getMessage().contains("TLS handshake with " + simulator.host() + ":" + simulator.port()),
                 e.getMessage());
     }

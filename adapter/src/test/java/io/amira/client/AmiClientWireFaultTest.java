@@ -35,7 +35,7 @@ class AmiClientWireFaultTest {
     void packetsCutAtArbitraryBoundariesStillCorrelate() throws Exception {
         simulator = AmiSimulator.start();
         simulator.splitWrites(3);
-        client = AmiClient.connect(admin(simulator).build(), null, null);
+        client = AmiClient.connect(admin(simulator).build(), null);
         assertTrue(client.banner().startsWith("Asterisk Call Manager/"));
         AmiResponse queues = client.send(AmiAction.of("QueueStatus"));
         assertEquals("QueueStatusComplete", queues.completion().name());
@@ -47,7 +47,7 @@ class AmiClientWireFaultTest {
     void anOversizeLineEndsTheSessionWithAClearReason() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
-        client = AmiClient.connect(admin(simulator).events("on").build(), listener, null);
+        client = AmiClient.connect(admin(simulator).events("on").build(), listener);
         simulator.injectOversizeLine(1024 * 1024);
         await().atMost(Duration.ofSeconds(3)).until(() -> !listener.disconnects.isEmpty());
         String reason = listener.disconnects.get(0).getMessage();
@@ -60,7 +60,7 @@ class AmiClientWireFaultTest {
     void garbageBetweenPacketsIsSkippedAndTheSessionGoesOn() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
-        client = AmiClient.connect(admin(simulator).build(), listener, null);
+        client = AmiClient.connect(admin(simulator).build(), listener);
         simulator.injectGarbage("this is not AMI\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(client.send(AmiAction.of("Ping")).isSuccess());
         assertTrue(client.isConnected());
@@ -71,7 +71,7 @@ class AmiClientWireFaultTest {
     void eventClassMaskLetsOnlyThoseClassesThrough() throws Exception {
         simulator = AmiSimulator.start();
         SimulatorClients.RecordingListener listener = new SimulatorClients.RecordingListener();
-        client = AmiClient.connect(admin(simulator).events("user").build(), listener, null);
+        client = AmiClient.connect(admin(simulator).events("user").build(), listener);
         simulator.emitEvent("Newstate", Map.of("Privilege", "call,all", "Channel", "Local/100@demo-1;1"));
         simulator.emitEvent("UserEvent", Map.of("Privilege", "user,all", "UserEvent", "Masked"));
         await().atMost(Duration.ofSeconds(2)).until(() -> listener.received("UserEvent"));

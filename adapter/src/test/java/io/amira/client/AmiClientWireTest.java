@@ -23,13 +23,14 @@ class AmiClientWireTest {
     }
 
     private static AmiClientConfig.Builder config(TranscriptServer server) {
-        return AmiClientConfig.builder().port(server.port()).username("admin").secret("amp111");
+        return AmiClientConfig.builder().port(server.port()).username("admin").secret("amp111")
+                .authType(AmiClientConfig.AuthType.PLAIN);
     }
 
     @Test
     void recordedLoginPingLogoff() throws Exception {
         try (TranscriptServer server = new TranscriptServer(recorded("01-login-success.rx"))) {
-            AmiClient client = AmiClient.connect(config(server).build(), null, null);
+            AmiClient client = AmiClient.connect(config(server).build(), null);
             assertEquals("Asterisk Call Manager/11.0.0", client.banner());
             AmiResponse pong = client.send(AmiAction.of("Ping"));
             assertEquals("Pong", pong.get("Ping"));
@@ -42,7 +43,7 @@ class AmiClientWireTest {
     @Test
     void recordedMd5ChallengeLoginSendsTheRecordedKey() throws Exception {
         try (TranscriptServer server = new TranscriptServer(recorded("03-challenge-md5-login.rx"))) {
-            AmiClient client = AmiClient.connect(config(server).authType(AmiClientConfig.AuthType.MD5).build(), null, null);
+            AmiClient client = AmiClient.connect(config(server).authType(AmiClientConfig.AuthType.MD5).build(), null);
             client.close();
             assertEquals("MD5", TranscriptServer.header(server.received.get(0), "AuthType"));
             assertEquals("8f355fbfedfd83832ced7ffce45f7210", TranscriptServer.header(server.received.get(1), "Key"));
@@ -53,7 +54,7 @@ class AmiClientWireTest {
     @Test
     void recordedListsAndErrors() throws Exception {
         try (TranscriptServer server = new TranscriptServer(recorded("04-list-actions.rx"))) {
-            try (AmiClient client = AmiClient.connect(config(server).build(), null, null)) {
+            try (AmiClient client = AmiClient.connect(config(server).build(), null)) {
                 for (int i = 0; i < 3; i++) {
                     client.send(AmiAction.of("Originate"));
                 }
@@ -76,7 +77,7 @@ class AmiClientWireTest {
     @Test
     void recordedCommandOutputAndUserEventWithActionId() throws Exception {
         try (TranscriptServer server = new TranscriptServer(recorded("05-command.rx"))) {
-            try (AmiClient client = AmiClient.connect(config(server).build(), null, null)) {
+            try (AmiClient client = AmiClient.connect(config(server).build(), null)) {
                 AmiResponse channels = client.send(AmiAction.builder("Command").header("Command", "core show channels").build());
                 assertEquals(4, channels.outputLines().size());
                 assertEquals("0 active channels", channels.outputLines().get(1));
@@ -84,7 +85,7 @@ class AmiClientWireTest {
         }
         SimulatorFreeListener listener = new SimulatorFreeListener();
         try (TranscriptServer server = new TranscriptServer(recorded("12-events-action-userevent.rx"))) {
-            try (AmiClient client = AmiClient.connect(config(server).build(), listener, null)) {
+            try (AmiClient client = AmiClient.connect(config(server).build(), listener)) {
                 assertEquals("On", client.send(AmiAction.builder("Events").header("EventMask", "user,call").build())
                         .get("Events"));
                 client.send(AmiAction.builder("UserEvent").header("UserEvent", "MyTestEvent").build());

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The parked caller of a synchronous send: woken by the reader after its read, or at once by a failure. */
 class PendingCallTest {
 
-    private static final AmiMessage PONG = AmiMessage.of(new String[] {"Response", "Ping", "ActionID"},
+    private static final AmiMessage PONG = AmiMessage.of(null, new String[] {"Response", "Ping", "ActionID"},
             new String[] {"Success", "Pong", "7"});
 
     /** Starts a caller thread that makes the call, hands it over, and waits for its outcome. */

@@ -28,7 +28,7 @@ class PendingResponseTest {
             names[i] = nameValuePairs[2 * i];
             values[i] = nameValuePairs[2 * i + 1];
         }
-        return AmiMessage.of(names, values);
+        return AmiMessage.of(null, names, values);
     }
 
     private static PendingResponse pending(String action) {

@@ -36,7 +36,7 @@ class TranscriptReplayTest {
         Transcript transcript = Transcript.load(name);
         boolean tls = name.startsWith("11-");
         try (AmiSimulator simulator = AmiSimulator.start(SimulatorConfig.builder().port(0).tls(tls).build());
-             AmiClient client = AmiClient.connect(loginOf(transcript, simulator, tls), null, null)) {
+             AmiClient client = AmiClient.connect(loginOf(transcript, simulator, tls), null)) {
             Map<String, String> expectedById = transcript.responsesByActionId();
             List<String> expectedInOrder = transcript.responsesInOrder();
             List<String> actual = new ArrayList<>();
@@ -75,7 +75,7 @@ class TranscriptReplayTest {
         try (AmiSimulator simulator = AmiSimulator.start(SimulatorConfig.builder().port(0)
                 .failedLoginDelay(Duration.ofMillis(20)).build())) {
             AmiAuthenticationException e = assertThrows(AmiAuthenticationException.class,
-                    () -> AmiClient.connect(loginOf(transcript, simulator, false), null, null));
+                    () -> AmiClient.connect(loginOf(transcript, simulator, false), null));
             assertTrue(e.getMessage().contains("Authentication failed"), e.getMessage());
         }
     }
@@ -86,7 +86,7 @@ class TranscriptReplayTest {
         Transcript transcript = Transcript.load("02c-action-before-login");
         assertEquals(List.of("Error", "Error"), transcript.responsesInOrder());
         try (AmiSimulator simulator = AmiSimulator.start();
-             AmiClient client = AmiClient.connect(SimulatorClients.admin(simulator).build(), null, null)) {
+             AmiClient client = AmiClient.connect(SimulatorClients.admin(simulator).build(), null)) {
             assertEquals(1, simulator.logins(), "the login came before any action");
             assertEquals("Success", answerOf(client, AmiAction.of("Ping")));
         }
@@ -129,7 +129,7 @@ class TranscriptReplayTest {
                 .authType(md5 ? AmiClientConfig.AuthType.MD5 : AmiClientConfig.AuthType.PLAIN)
                 .events(events == null ? "on" : events);
         if (tls) {
-            config.tls(true).trustStorePath(simulator.trustStorePath())
+            config.tls(true).trustStore(simulator.trustStorePath())
                     .trustStorePassword(simulator.trustStorePassword()).trustStoreType(simulator.trustStoreType());
         }
         return config.build();

@@ -20,6 +20,13 @@ class AmiActivationSpecTest {
     @Test
     void defaultsAreValid() {
         AmiActivationSpec spec = new AmiActivationSpec();
+        assertDoesNotThrow(spec::validate, "the user and secret may come from the resource adapter");
+        spec.setResourceAdapter(new io.amira.AmiraResourceAdapter());
+        InvalidPropertyException missing = assertThrows(InvalidPropertyException.class, spec::validate);
+        assertTrue(missing.getMessage().contains("username is missing: set Username (amira.username, AMIRA_USERNAME)"),
+                missing.getMessage());
+        spec.setUsername("admin");
+        spec.setSecret("amp111");
         assertDoesNotThrow(spec::validate);
         InboundConfig config = spec.inboundConfig();
         assertEquals(OrderingMode.CALL, config.ordering());
@@ -45,14 +52,14 @@ class AmiActivationSpecTest {
         InvalidPropertyException e = assertThrows(InvalidPropertyException.class, spec::validate);
 
         for (String expected : new String[] {"eventClasses: 'bogus'", "headerMatch: 'no colon here'",
-                "ordering: 'sometimes'", "concurrency: 0", "bufferCapacity: -1", "port: 70000",
-                "authType: 'kerberos'", "reconnectMaxDelayMillis: 10"}) {
+                "ordering: 'sometimes'", "concurrency: 0", "bufferCapacity: -1", "port 70000 is not in 1..65535",
+                "AuthType: 'kerberos' is not md5 or plain", "reconnectMaxDelayMillis: 10"}) {
             assertTrue(e.getMessage().contains(expected), () -> expected + " missing from: " + e.getMessage());
         }
         Set<String> named = Arrays.stream(e.getInvalidPropertyDescriptors())
                 .map(PropertyDescriptor::getName).collect(Collectors.toSet());
         assertEquals(Set.of("eventClasses", "headerMatch", "ordering", "concurrency", "bufferCapacity", "port",
-                "authType", "reconnectMaxDelayMillis"), named);
+                "authType", "reconnectMaxDelayMillis"), named, "JavaBean names of the properties");
     }
 
     @Test

@@ -3,8 +3,7 @@ package io.amira.inbound;
 import io.amira.work.WorkManagerExecutor;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
-import io.amira.config.AmiServerProperties;
-import io.amira.config.AmiServerSettings;
+import io.amira.client.AmiClientConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +36,7 @@ class EventStreamTest {
         spec.setReconnectInitialDelayMillis(10L);
         spec.setReconnectMaxDelayMillis(40L);
         InboundConfig config = spec.inboundConfig();
-        AmiServerProperties server = new AmiServerProperties();
-        server.setHost("127.0.0.1");
-        server.setPort(5038);
-        AmiServerSettings settings = server.resolve(null);
+        AmiClientConfig settings = AmiClientConfig.builder().username("admin").secret("amp111").build();
         OrderedDispatcher dispatcher = new OrderedDispatcher("stream-test", config.ordering(), config.concurrency(),
                 config.bufferCapacity(), config.lifecycleEvents(), WorkManagerExecutor.shortTasks(workManager),
                 new EndpointTarget(endpoints, "stream-test"));
@@ -94,7 +90,7 @@ class EventStreamTest {
         EventStream stream = stream(new AmiActivationSpec());
         stream.start();
 
-        await().until(() -> names().contains(AmiLifecycleEvents.RECONNECTED));
+        await().until(() -> delivered.size() == 5);
         assertEquals(List.of(AmiLifecycleEvents.CONNECTED, "FullyBooted", AmiLifecycleEvents.DISCONNECTED,
                 AmiLifecycleEvents.RECONNECTED, "FullyBooted"), names());
         stream.stop();
@@ -141,7 +137,7 @@ class EventStreamTest {
         final AtomicInteger dieDuringOpen = new AtomicInteger();
 
         @Override
-        public EventSession open(AmiServerSettings settings, EventFilter filter, EventSession.Listener listener,
+        public EventSession open(AmiClientConfig settings, EventFilter filter, EventSession.Listener listener,
                                  Executor readerExecutor) throws IOException {
             attempts.incrementAndGet();
             lastFilter = filter;

@@ -276,7 +276,6 @@ class InboundSimulatorTest {
 
         adapter.endpointDeactivation(factory, null);
 
-        assertEquals(0, adapter.activeEndpointCount());
         await().atMost(Duration.ofSeconds(5)).until(() -> simulator.activeSessions() == 0);
         await().atMost(Duration.ofSeconds(5)).until(() -> workManager.running() == 0);
         int before = events.size();

@@ -10,15 +10,11 @@ final class TestEvents {
 
     /** An event from {@code name} and header name/value pairs (after {@code Event}). */
     static AmiEvent event(String name, String... pairs) {
-        String[] names = new String[1 + pairs.length / 2];
-        String[] values = new String[names.length];
-        names[0] = "Event";
-        values[0] = name;
-        for (int i = 1; i < names.length; i++) {
-            names[i] = pairs[2 * i - 2];
-            values[i] = pairs[2 * i - 1];
+        AmiEvent.Builder event = AmiEvent.builder(name).server("127.0.0.1:5038");
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            event.header(pairs[i], pairs[i + 1]);
         }
-        return AmiEvent.of(name, names, values);
+        return event.build();
     }
 
     /** The {@code seq}-th event of call {@code call}, numbered in header {@code Seq}. */

@@ -62,9 +62,11 @@ class AmiManagedConnectionFactoryTest {
         AmiManagedConnectionFactory factory = factory("pbx.example", 5039, "ops", "pw");
         factory.setActionTimeoutMillis(1234L);
 
-        assertEquals("pbx.example:5039", factory.settings().server());
-        assertEquals("ops", factory.settings().username());
-        assertEquals(1234, factory.settings().actionTimeout().toMillis());
+        io.amira.client.AmiClientConfig config = factory.config(AmiRequestInfo.DEFAULT);
+        assertEquals("pbx.example:5039", config.server());
+        assertEquals("ops", config.username());
+        assertEquals(1234, config.actionTimeout().toMillis());
+        assertEquals(AmiManagedConnectionFactory.POOLED_EVENTS, config.events());
     }
 
     @Test
@@ -76,7 +78,7 @@ class AmiManagedConnectionFactoryTest {
         factory.setResourceAdapter(adapter);
         factory.setPort(5041);
 
-        assertEquals("ra-host:5041", factory.settings().server());
+        assertEquals("ra-host:5041", factory.server());
     }
 
     @Test

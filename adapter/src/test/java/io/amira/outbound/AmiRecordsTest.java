@@ -28,10 +28,10 @@ class AmiRecordsTest {
 
     @Test
     void responseBecomesARecordWithItemsRepeatsAndOutput() {
-        AmiEvent item = AmiEvent.of("Status", new String[] {"Event", "Channel"}, new String[] {"Status", "Local/100@demo-1;1"});
-        AmiEvent done = AmiEvent.of("StatusComplete", new String[] {"Event", "ListItems"}, new String[] {"StatusComplete", "1"});
-        AmiResponse response = AmiResponse.of("Success", new String[] {"Response", "Output", "Output"},
-                new String[] {"Success", "a", "b"}, List.of(item), done, List.of("a", "b"));
+        AmiEvent item = AmiEvent.builder("Status").header("Channel", "Local/100@demo-1;1").build();
+        AmiEvent done = AmiEvent.builder("StatusComplete").header("ListItems", "1").build();
+        AmiResponse response = AmiResponse.builder("Success").header("Output", "a").header("Output", "b")
+                .events(List.of(item)).completion(done).outputLines(List.of("a", "b")).build();
         AmiMappedRecord<Object, Object> record = new AmiMappedRecord<>("out");
 
         AmiInteraction.fill(record, response);

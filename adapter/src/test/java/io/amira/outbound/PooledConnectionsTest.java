@@ -135,7 +135,9 @@ class PooledConnectionsTest {
 
         IllegalStateException typed = assertThrows(IllegalStateException.class, () -> connection.send(AmiActions.ping()));
         assertTrue(typed.getMessage().contains("closed"), typed.getMessage());
-        ResourceException cci = assertThrows(jakarta.resource.spi.IllegalStateException.class, connection::createInteraction);
+        jakarta.resource.cci.Connection cciConnection = factory.cci().getConnection();
+        cciConnection.close();
+        ResourceException cci = assertThrows(jakarta.resource.spi.IllegalStateException.class, cciConnection::createInteraction);
         assertTrue(cci.getMessage().contains("closed"), cci.getMessage());
     }
 
@@ -182,8 +184,8 @@ class PooledConnectionsTest {
 
     @Test
     void cciRefusesAHeaderThatWouldInjectAnotherAction() throws Exception {
-        try (AmiConnection connection = factory.getConnection()) {
-            MappedRecord<String, Object> input = factory.getRecordFactory().createMappedRecord("Getvar");
+        try (AmiConnectionHandle connection = (AmiConnectionHandle) factory.cci().getConnection()) {
+            MappedRecord<String, Object> input = factory.cci().getRecordFactory().createMappedRecord("Getvar");
             input.put("Variable", "X\r\nAction: Hangup");
 
             ResourceException e = assertThrows(ResourceException.class,
@@ -216,7 +218,8 @@ class PooledConnectionsTest {
         try (AmiConnection admin = factory.getConnection()) {
             assertFalse(admin.send(AmiActions.command("core show version")).outputLines().isEmpty());
         }
-        try (AmiConnection limitedAgain = factory.getConnection("limited", "lim123")) {
+        try (AmiConnectionHandle limitedAgain = (AmiConnectionHandle) factory.cci().getConnection(
+                new io.amira.api.AmiConnectionSpec("limited", "lim123"))) {
             assertEquals("limited", limitedAgain.getMetaData().getUserName());
         }
 
@@ -265,7 +268,12 @@ class PooledConnectionsTest {
 
     @Test
     void wrongCredentialsNameServerAndUserButNotTheSecret() {
-        SecurityException e = assertThrows(SecurityException.class, () -> factory.getConnection("admin", "wrong-secret"));
+        io.amira.api.AmiAuthenticationException e = assertThrows(io.amira.api.AmiAuthenticationException.class,
+                () -> factory.getConnection("admin", "wrong-secret"));
+        assertTrue(e.getCause() instanceof ResourceException, "the container's exception is the cause");
+        SecurityException cci = assertThrows(SecurityException.class,
+                () -> factory.cci().getConnection(new io.amira.api.AmiConnectionSpec("admin", "wrong-secret")));
+        assertFalse(cci.getMessage().contains("wrong-secret"), cci.getMessage());
 
         assertTrue(e.getMessage().contains(simulator.host() + ":" + simulator.port()), e.getMessage());
         assertTrue(e.getMessage().contains("admin"), e.getMessage());
@@ -282,30 +290,32 @@ class PooledConnectionsTest {
 
         assertTrue(result.isSuccess(), result.toString());
         assertEquals(OriginateReason.ANSWERED, result.reason());
-        assertNotNull(result.uniqueid());
+        assertNotNull(result.uniqueId());
         assertEquals(1, simulator.actionsReceived("Filter"), "pooled sessions narrow their events to OriginateResponse");
     }
 
     @Test
-    void pooledSessionsReceiveTheirOriginateResponseButNotTheCallsEvents() throws Exception {
+    void theOriginateEventFilterLetsOnlyOriginateResponseThrough() throws Exception {
         java.util.concurrent.CountDownLatch hungUp = new java.util.concurrent.CountDownLatch(1);
-        io.amira.client.AmiClientConfig observerConfig = io.amira.client.AmiClientConfig.builder()
-                .host(simulator.host()).port(simulator.port()).username("admin").secret("amp111").events("on").build();
-        try (io.amira.client.AmiClient observer = io.amira.client.AmiClient.connect(observerConfig, event -> {
-                    if (event.name().equals("Hangup")) {
-                        hungUp.countDown();
-                    }
-                }, executor);
-             AmiConnection connection = factory.getConnection()) {
-            AmiOriginateResult result = connection.originateAsync(
-                    AmiActions.originate("Local/100@demo").toApplication("Wait", "1").build(), Duration.ofSeconds(10))
-                    .get(15, TimeUnit.SECONDS);
-            assertTrue(result.isSuccess(), result.toString());
+        List<String> pooledEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.amira.client.AmiClientConfig pooledConfig = managedFactory.config(AmiRequestInfo.DEFAULT);
+        try (io.amira.client.AmiClient observer = io.amira.client.AmiClient.connect(
+                     pooledConfig.toBuilder().events("on").build(), event -> {
+                         if (event.name().equals("Hangup")) {
+                             hungUp.countDown();
+                         }
+                     }, executor);
+             io.amira.client.AmiClient pooled = io.amira.client.AmiClient.connect(pooledConfig,
+                     event -> pooledEvents.add(event.name()), executor)) {
+            assertTrue(OriginateEvents.narrowTo(pooled, "admin"));
+            io.amira.api.AmiEvent outcome = pooled.sendAndAwaitEvent(
+                    AmiActions.originate("Local/100@demo").toApplication("Wait", "1").async(true).build(),
+                    OriginateEvents.EVENT, Duration.ofSeconds(10));
+            assertEquals("Success", outcome.get("Response"));
             assertTrue(hungUp.await(10, TimeUnit.SECONDS), "the observer saw the call end");
-            connection.send(AmiActions.ping());
+            pooled.send(AmiActions.ping());
 
-            AmiManagedConnection managed = ((AmiConnectionHandle) connection).currentManagedConnection();
-            assertEquals(1, managed.eventsReceived(), "only the OriginateResponse reached the pooled session");
+            assertEquals(List.of(OriginateEvents.EVENT), pooledEvents, "only the OriginateResponse reached the session");
         }
     }
 
@@ -323,9 +333,10 @@ class PooledConnectionsTest {
 
     @Test
     void cciExecutesStatusWithItsItems() throws Exception {
-        try (AmiConnection connection = factory.getConnection()) {
-            connection.originateAsync(AmiActions.originate("Local/200@demo").toApplication("Wait", "5").build(),
-                    Duration.ofSeconds(10)).get(15, TimeUnit.SECONDS);
+        try (AmiConnection typed = factory.getConnection();
+             AmiConnectionHandle connection = (AmiConnectionHandle) factory.cci().getConnection()) {
+            typed.originate(AmiActions.originate("Local/200@demo").toApplication("Wait", "5").build(),
+                    Duration.ofSeconds(10));
             Interaction interaction = connection.createInteraction();
 
             Record output = interaction.execute(new AmiInteractionSpec("Status"), null);
@@ -340,8 +351,8 @@ class PooledConnectionsTest {
 
     @Test
     void cciExecutesCommandWithItsOutputLines() throws Exception {
-        try (AmiConnection connection = factory.getConnection()) {
-            MappedRecord<String, Object> input = factory.getRecordFactory().createMappedRecord("Command");
+        try (AmiConnectionHandle connection = (AmiConnectionHandle) factory.cci().getConnection()) {
+            MappedRecord<String, Object> input = factory.cci().getRecordFactory().createMappedRecord("Command");
             input.put("Command", "core show version");
 
             MappedRecord<?, ?> output = (MappedRecord<?, ?>) connection.createInteraction()
@@ -354,7 +365,7 @@ class PooledConnectionsTest {
 
     @Test
     void metadataNamesAsteriskAndItsVersion() throws Exception {
-        try (AmiConnection connection = factory.getConnection()) {
+        try (AmiConnectionHandle connection = (AmiConnectionHandle) factory.getConnection()) {
             String expected = connection.send(AmiActions.coreSettings()).get("AsteriskVersion");
 
             assertEquals("Asterisk", connection.getMetaData().getEISProductName());

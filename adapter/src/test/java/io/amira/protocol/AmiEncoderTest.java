@@ -94,18 +94,6 @@ class AmiEncoderTest {
     }
 
     @Test
-    void anActionIdWithALineBreakIsRefusedAndTheBatchKeepsItsEarlierActions() {
-        AmiEncoder encoder = new AmiEncoder(16);
-        encoder.append(AmiAction.of("Ping"), "1");
-        int size = encoder.size();
-        InvalidHeaderException e = assertThrows(InvalidHeaderException.class,
-                () -> encoder.append(AmiAction.of("Ping"), "2\r\nAction: Command"));
-        assertEquals("ActionID", e.headerName());
-        assertEquals(size, encoder.size());
-        assertEquals("Action: Ping\r\nActionID: 1\r\n\r\n", text(encoder.toByteArray()));
-    }
-
-    @Test
     void aBatchOfActionsIsOneBufferThatCanBeReused() throws Exception {
         AmiEncoder encoder = new AmiEncoder();
         for (int i = 0; i < 100; i++) {

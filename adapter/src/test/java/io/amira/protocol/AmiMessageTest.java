@@ -13,25 +13,25 @@ class AmiMessageTest {
 
     @Test
     void kindComesFromTheFirstResponseOrEventHeaderInAnyCase() {
-        AmiMessage event = AmiMessage.of(new String[] {"event", "Privilege"}, new String[] {"Hangup", "call,all"});
+        AmiMessage event = AmiMessage.of(null, new String[] {"event", "Privilege"}, new String[] {"Hangup", "call,all"});
         assertEquals(AmiMessage.Kind.EVENT, event.kind());
         assertEquals("Hangup", event.responseOrEventName());
         assertTrue(event.isEvent());
 
-        AmiMessage response = AmiMessage.of(new String[] {"ActionID", "RESPONSE"}, new String[] {"9", "Pong"});
+        AmiMessage response = AmiMessage.of(null, new String[] {"ActionID", "RESPONSE"}, new String[] {"9", "Pong"});
         assertEquals(AmiMessage.Kind.RESPONSE, response.kind());
         assertEquals("Pong", response.responseOrEventName());
         assertEquals("9", response.actionId());
 
-        AmiMessage other = AmiMessage.of(new String[] {"Foo"}, new String[] {"bar"});
+        AmiMessage other = AmiMessage.of(null, new String[] {"Foo"}, new String[] {"bar"});
         assertEquals(AmiMessage.Kind.OTHER, other.kind());
         assertNull(other.responseOrEventName());
-        assertEquals("", other.toEvent().name());
+        assertEquals("", other.name());
     }
 
     @Test
     void outputLinesAreTheOutputHeadersOfTheModernForm() {
-        AmiMessage m = AmiMessage.of(new String[] {"Response", "Output", "Message", "output"},
+        AmiMessage m = AmiMessage.of(null, new String[] {"Response", "Output", "Message", "output"},
                 new String[] {"Success", "a", "Command output follows", ""});
         assertEquals(List.of("a", ""), m.outputLines());
         assertFalse(m.isLegacyCommandOutput());
@@ -41,13 +41,13 @@ class AmiMessageTest {
 
     @Test
     void toStringNamesThePacketButNoValues() {
-        AmiMessage m = AmiMessage.of(new String[] {"Event", "ActionID", "Secret"}, new String[] {"X", "7", "hidden"});
+        AmiMessage m = AmiMessage.of(null, new String[] {"Event", "ActionID", "Secret"}, new String[] {"X", "7", "hidden"});
         assertTrue(m.toString().contains("EVENT X"), m.toString());
         assertFalse(m.toString().contains("hidden"));
     }
 
     @Test
     void refusesArraysOfDifferentLengths() {
-        assertThrows(IllegalArgumentException.class, () -> AmiMessage.of(new String[1], new String[2]));
+        assertThrows(IllegalArgumentException.class, () -> AmiMessage.of(null, new String[1], new String[2]));
     }
 }

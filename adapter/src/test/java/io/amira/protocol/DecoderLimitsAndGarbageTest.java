@@ -90,7 +90,7 @@ class DecoderLimitsAndGarbageTest {
 
     @Test
     void aPacketOverTheByteLimitFailsNamingTheLimitWhateverItsHeaderCount() throws Exception {
-        AmiDecoder decoder = new AmiDecoder(MAX_LINE, 1000, 500);
+        AmiDecoder decoder = new AmiDecoder(null, MAX_LINE, 1000, 500);
         CollectingSink sink = new CollectingSink();
         StringBuilder packet = new StringBuilder("Event: Large\r\n");
         for (int i = 0; i < 30; i++) {
@@ -209,7 +209,7 @@ class DecoderLimitsAndGarbageTest {
     /** Feeds bytes in random chunks; after a decode error, carries on with the rest as documented. */
     private static int feedExpectingOnlyDecodeErrors(byte[] bytes, Random random) {
         int maxLine = 64 + random.nextInt(200);
-        AmiDecoder decoder = new AmiDecoder(maxLine, 1 + random.nextInt(30), maxLine + random.nextInt(3000));
+        AmiDecoder decoder = new AmiDecoder(null, maxLine, 1 + random.nextInt(30), maxLine + random.nextInt(3000));
         CollectingSink sink = new CollectingSink();
         int errors = 0;
         int p = 0;

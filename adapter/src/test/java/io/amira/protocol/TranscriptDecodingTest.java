@@ -157,17 +157,19 @@ class TranscriptDecodingTest {
     }
 
     @Test
-    void toEventSharesTheMessageArraysAndKeepsTheEventName() throws Exception {
+    void anEventPacketIsAnAmiEventNamedAfterItsEventHeader() throws Exception {
         List<AmiMessage> m = decodeWhole(Transcripts.bytes("12-events-action-userevent.rx")).messages;
-        AmiMessage user = m.stream().filter(x -> "UserEvent".equals(x.responseOrEventName())).findFirst().orElseThrow();
-        AmiEvent event = user.toEvent();
+        AmiEvent event = m.stream().filter(x -> "UserEvent".equals(x.responseOrEventName())).findFirst().orElseThrow();
         assertEquals("UserEvent", event.name());
         assertEquals("MyTestEvent", event.get("UserEvent"));
         assertEquals("value with spaces", event.get("header2"));
-        assertEquals(user.size(), event.size());
-        for (int i = 0; i < user.size(); i++) {
-            assertSame(user.headerName(i), event.headerName(i));
-            assertSame(user.headerValue(i), event.headerValue(i));
-        }
+        assertEquals("Event", event.headerName(0));
+    }
+
+    @Test
+    void messagesNameTheServerTheirDecoderReads() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        new AmiDecoder("pbx.example:5038").decode(ByteBuffer.wrap("Event: Ping\r\n\r\n".getBytes()), sink);
+        assertEquals("pbx.example:5038", sink.messages.get(0).server());
     }
 }

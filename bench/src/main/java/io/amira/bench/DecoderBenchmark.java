@@ -76,7 +76,7 @@ public class DecoderBenchmark {
 
         @Override
         public void onMessage(AmiMessage message) {
-            last = message.toEvent();
+            last = message;
             count++;
         }
     }

@@ -9,13 +9,12 @@ import io.amira.api.AmiOriginateResult;
 import io.amira.api.AmiResponse;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.resource.ResourceException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +31,7 @@ public class CallControlBean {
     private AmiConnectionFactory connectionFactory;
 
     /** Borrows a connection from the pool and gives it back; true when the pool handed one out. */
-    public boolean connectionAvailable() throws ResourceException {
+    public boolean connectionAvailable() throws AmiException {
         try (AmiConnection connection = connectionFactory.getConnection()) {
             return connection != null;
         }
@@ -43,15 +42,12 @@ public class CallControlBean {
      * waiting for Asterisk's verdict (the OriginateResponse: answered, busy, no answer...).
      */
     public AmiOriginateResult originate(String channel, String context, String exten, Duration timeout)
-            throws AmiException, ResourceException {
-        CompletableOriginate pending;
+            throws AmiException {
+        AmiOriginateResult result;
         try (AmiConnection connection = connectionFactory.getConnection()) {
-            pending = new CompletableOriginate(connection.originateAsync(
-                    AmiActions.originate(channel).toExtension(context, exten, 1).timeout(timeout).build(),
-                    timeout.plusSeconds(5)));
+            result = connection.originate(AmiActions.originate(channel).toExtension(context, exten, 1)
+                    .timeout(timeout).build(), timeout.plusSeconds(5));
         }
-        // The connection is back in the pool already: the outcome arrives on the pooled session.
-        AmiOriginateResult result = pending.await(timeout.plusSeconds(10));
         LOG.log(Level.INFO, "AMIRA-SAMPLE-001 originate {0} -> {1}@{2}: {3}",
                 new Object[] {channel, exten, context, result});
         return result;
@@ -62,49 +58,47 @@ public class CallControlBean {
      * {@code Wait(2)}): an originate that needs no dialplan of its own. Waits for the outcome.
      */
     public AmiOriginateResult originateToApplication(String channel, String application, String data, Duration timeout)
-            throws AmiException, ResourceException {
-        CompletableOriginate pending;
+            throws AmiException {
+        AmiOriginateResult result;
         try (AmiConnection connection = connectionFactory.getConnection()) {
-            pending = new CompletableOriginate(connection.originateAsync(
-                    AmiActions.originate(channel).toApplication(application, data).timeout(timeout).build(),
-                    timeout.plusSeconds(5)));
+            result = connection.originate(AmiActions.originate(channel).toApplication(application, data)
+                    .timeout(timeout).build(), timeout.plusSeconds(5));
         }
-        AmiOriginateResult result = pending.await(timeout.plusSeconds(10));
         LOG.log(Level.INFO, "AMIRA-SAMPLE-003 originate {0} -> {1}({2}): {3}",
                 new Object[] {channel, application, data, result});
         return result;
     }
 
     /** Hangs up {@code channel}; Asterisk answers "No such channel" when it is already gone. */
-    public AmiResponse hangup(String channel) throws AmiException, ResourceException {
+    public AmiResponse hangup(String channel) throws AmiException {
         try (AmiConnection connection = connectionFactory.getConnection()) {
             return connection.send(AmiActions.hangup(channel));
         }
     }
 
     /** The channels up right now, one {@code CoreShowChannel} event each. */
-    public List<AmiEvent> listChannels() throws AmiException, ResourceException {
+    public List<AmiEvent> listChannels() throws AmiException {
         try (AmiConnection connection = connectionFactory.getConnection()) {
             return connection.send(AmiActions.action("CoreShowChannels").build()).events();
         }
     }
 
     /** The channels Asterisk has now: the response's events are the {@code Status} items. */
-    public AmiResponse status() throws AmiException, ResourceException {
+    public AmiResponse status() throws AmiException {
         try (AmiConnection connection = connectionFactory.getConnection()) {
             return connection.send(AmiActions.status());
         }
     }
 
     /** Runs a CLI command and returns its output lines. */
-    public List<String> command(String cliCommand) throws AmiException, ResourceException {
+    public List<String> command(String cliCommand) throws AmiException {
         try (AmiConnection connection = connectionFactory.getConnection()) {
             return connection.send(AmiActions.command(cliCommand)).outputLines();
         }
     }
 
     /** One round trip: true when Asterisk answered the Ping. */
-    public boolean ping() throws AmiException, ResourceException {
+    public boolean ping() throws AmiException {
         try (AmiConnection connection = connectionFactory.getConnection()) {
             return connection.send(AmiActions.ping()).isSuccess();
         }
@@ -114,42 +108,22 @@ public class CallControlBean {
      * {@code count} Pings pipelined on one borrowed connection (sendAsync, then wait for all): how an
      * application sends many actions without holding many pooled connections. Returns how many succeeded.
      */
-    public int pingPipelined(int count) throws ResourceException {
+    public int pingPipelined(int count) throws AmiException {
         try (AmiConnection connection = connectionFactory.getConnection()) {
-            java.util.concurrent.CompletableFuture<?>[] answers = new java.util.concurrent.CompletableFuture<?>[count];
+            List<CompletableFuture<AmiResponse>> answers = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                answers[i] = connection.sendAsync(AmiActions.ping());
+                answers.add(connection.sendAsync(AmiActions.ping()));
             }
             int succeeded = 0;
-            for (java.util.concurrent.CompletableFuture<?> answer : answers) {
+            for (CompletableFuture<AmiResponse> answer : answers) {
                 try {
                     answer.join();
                     succeeded++;
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     LOG.log(Level.FINE, "AMIRA-SAMPLE-002 pipelined Ping failed: {0}", e.getCause().getMessage());
                 }
             }
             return succeeded;
-        }
-    }
-
-    /** Waits for an async Originate's outcome, unwrapping the AMI exception it failed with. */
-    private record CompletableOriginate(java.util.concurrent.CompletableFuture<AmiOriginateResult> future) {
-
-        AmiOriginateResult await(Duration timeout) throws AmiException {
-            try {
-                return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof AmiException ami) {
-                    throw ami;
-                }
-                throw new AmiException("Originate failed: " + e.getCause(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new AmiException("No OriginateResponse within " + timeout, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AmiException("Interrupted while waiting for the OriginateResponse", e);
-            }
         }
     }
 }

@@ -81,7 +81,7 @@ class CallTrackerTest {
 
     @Test
     void eventsWithoutAChannelAreIgnored() {
-        assertTrue(tracker.apply(AmiEvent.of("FullyBooted", new String[] {"Event"}, new String[] {"FullyBooted"})).isEmpty());
+        assertTrue(tracker.apply(AmiEvent.builder("FullyBooted").build()).isEmpty());
         assertTrue(tracker.activeCalls().isEmpty());
     }
 
@@ -94,19 +94,18 @@ class CallTrackerTest {
 
     private static AmiEvent event(String name, String channel, String linkedId, String uniqueId, String state,
                                   String callerIdNum, String callerIdName) {
-        return AmiEvent.of(name,
-                new String[] {"Event", "Privilege", "Channel", "ChannelStateDesc", "CallerIDNum", "CallerIDName", "Uniqueid", "Linkedid"},
-                new String[] {name, "call,all", channel, state, callerIdNum, callerIdName, uniqueId, linkedId});
+        return AmiEvent.builder(name).header("Privilege", "call,all").header("Channel", channel)
+                .header("ChannelStateDesc", state).header("CallerIDNum", callerIdNum).header("CallerIDName", callerIdName)
+                .header("Uniqueid", uniqueId).header("Linkedid", linkedId).build();
     }
 
     private static AmiEvent hangup(String channel, String linkedId, String cause, String causeText) {
-        List<String> names = new ArrayList<>(List.of("Event", "Channel", "ChannelStateDesc", "Uniqueid", "Linkedid", "Cause"));
-        List<String> values = new ArrayList<>(List.of("Hangup", channel, "Up", channel + "-u", linkedId, cause));
+        AmiEvent.Builder hangup = AmiEvent.builder("Hangup").header("Channel", channel).header("ChannelStateDesc", "Up")
+                .header("Uniqueid", channel + "-u").header("Linkedid", linkedId).header("Cause", cause);
         if (causeText != null) {
-            names.add("Cause-txt");
-            values.add(causeText);
+            hangup.header("Cause-txt", causeText);
         }
-        return AmiEvent.of("Hangup", names.toArray(String[]::new), values.toArray(String[]::new));
+        return hangup.build();
     }
 
     private static final class MutableClock extends Clock {

@@ -6,7 +6,6 @@ import io.amira.api.AmiConnectionFactory;
 import io.amira.api.AmiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.resource.ResourceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -65,7 +64,7 @@ public class AmiReadinessCheck implements HealthCheck {
             boolean pong = connection.send(AmiActions.ping(), Duration.ofMillis(timeoutMillis)).isSuccess();
             return pong ? response.up().build()
                     : response.down().withData("error", "Ping to " + server + " not answered with Success").build();
-        } catch (AmiException | ResourceException | RuntimeException e) {
+        } catch (AmiException | RuntimeException e) {
             LOG.log(Level.FINE, "AMIRA-HEALTH-001 readiness: AMI server " + server + " not reachable", e);
             return response.down().withData("error", String.valueOf(e.getMessage())).build();
         }

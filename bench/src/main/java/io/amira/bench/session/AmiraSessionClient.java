@@ -22,12 +22,13 @@ final class AmiraSessionClient implements SessionClient {
     AmiraSessionClient(String host, int port, boolean eventsOn, String countedEvent) throws Exception {
         AmiClientConfig config = AmiClientConfig.builder().host(host).port(port)
                 .username("admin").secret("amp111").events(eventsOn ? "on" : "off")
-                .defaultActionTimeout(Duration.ofSeconds(10)).build();
+                .actionTimeout(Duration.ofSeconds(10))
+                .authType(AmiClientConfig.AuthType.PLAIN).build();
         client = AmiClient.connect(config, event -> {
             if (countedEvent.equals(event.name())) {
                 events.increment();
             }
-        }, null);
+        });
     }
 
     @Override

@@ -31,8 +31,9 @@ final class AsyncWindowPing {
 
     static void run(String label, String host, int port, int window, int warmupSeconds, int seconds) throws Exception {
         AmiClientConfig config = AmiClientConfig.builder().host(host).port(port).username("admin").secret("amp111")
-                .defaultActionTimeout(Duration.ofSeconds(10)).build();
-        try (AmiClient client = AmiClient.connect(config, null, null)) {
+                .actionTimeout(Duration.ofSeconds(10))
+                .authType(AmiClientConfig.AuthType.PLAIN).build();
+        try (AmiClient client = AmiClient.connect(config, null)) {
             Semaphore slots = new Semaphore(window);
             Recorder recorder = new Recorder(3);
             LongAdder errors = new LongAdder();

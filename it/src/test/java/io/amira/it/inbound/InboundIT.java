@@ -138,7 +138,7 @@ class InboundIT {
             public void onEvent(AmiEvent event) {
                 wire.add(line(event));
             }
-        }, null);
+        });
     }
 
     private void awaitMdbConnected() {
@@ -154,7 +154,7 @@ class InboundIT {
                 .header("Async", "true")
                 .header("CallerID", "\"Amira IT\" <4711>")
                 .build();
-        AmiEvent response = observer.sendAndAwaitEvent(originate, "OriginateResponse", CALL_TIMEOUT).get();
+        AmiEvent response = observer.sendAndAwaitEvent(originate, "OriginateResponse", CALL_TIMEOUT);
         assertEquals("Success", response.get("Response"), "Originate failed: " + response.get("Reason"));
         return response.uniqueId();
     }

@@ -50,7 +50,7 @@ class OutboundIT {
         HttpResponse<String> answer = get("originate?channel=" + encode(AmiTarget.channel()) + "&context=demo&exten=s");
 
         assertEquals(200, answer.statusCode(), answer.body());
-        assertTrue(answer.body().startsWith("Success reason=ANSWERED uniqueid="), answer.body());
+        assertTrue(answer.body().startsWith("Success reason=ANSWERED uniqueId="), answer.body());
     }
 
     @Test

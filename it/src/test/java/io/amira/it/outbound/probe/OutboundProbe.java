@@ -45,7 +45,7 @@ public class OutboundProbe {
         return answer(() -> {
             AmiOriginateResult result = callControl.originate(channel, context, exten, Duration.ofSeconds(20));
             return (result.isSuccess() ? "Success" : "Failure") + " reason=" + result.reason()
-                    + " uniqueid=" + result.uniqueid();
+                    + " uniqueId=" + result.uniqueId();
         });
     }
 

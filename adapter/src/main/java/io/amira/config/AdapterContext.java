@@ -1,0 +1,21 @@
+package io.amira.config;
+
+import java.util.concurrent.Executor;
+
+/**
+ * What the outbound and inbound sides need of the resource adapter they belong to, without
+ * depending on its class: its server properties (their fallback) and the WorkManager that runs
+ * every session's reading task.
+ */
+public interface AdapterContext {
+
+    /** The server properties set on the resource adapter. */
+    ServerProperties serverProperties();
+
+    /**
+     * Runs long-lived tasks (socket readers) as WorkManager work.
+     *
+     * @throws IllegalStateException when the adapter is not started (there is no WorkManager yet)
+     */
+    Executor longTasks();
+}
