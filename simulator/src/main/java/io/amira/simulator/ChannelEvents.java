@@ -15,20 +15,7 @@ final class ChannelEvents {
     }
 
     static Packet snapshot(Packet p, String prefix, Channel c) {
-        return p.add(prefix + "Channel", c.name)
-                .add(prefix + "ChannelState", c.state)
-                .add(prefix + "ChannelStateDesc", c.stateDesc())
-                .add(prefix + "CallerIDNum", c.callerIdNum)
-                .add(prefix + "CallerIDName", c.callerIdName)
-                .add(prefix + "ConnectedLineNum", c.connectedNum)
-                .add(prefix + "ConnectedLineName", c.connectedName)
-                .add(prefix + "Language", "en")
-                .add(prefix + "AccountCode", c.accountCode)
-                .add(prefix + "Context", c.context)
-                .add(prefix + "Exten", c.exten)
-                .add(prefix + "Priority", c.priority)
-                .add(prefix + "Uniqueid", c.uniqueid)
-                .add(prefix + "Linkedid", c.linkedid);
+        return c.view().addTo(p, prefix);
     }
 
     static Packet channelEvent(String name, String privilege, Channel c) {
@@ -69,10 +56,8 @@ final class ChannelEvents {
     }
 
     /** BridgeCreate / BridgeDestroy (no channel), BridgeEnter / BridgeLeave (with the channel's snapshot). */
-    static Packet bridge(String name, String bridgeId, int channels, Channel c) {
-        Packet p = Packet.event(name, CALL).add("BridgeUniqueid", bridgeId).add("BridgeType", "basic")
-                .add("BridgeTechnology", "simple_bridge").add("BridgeCreator", "<unknown>").add("BridgeName", "<unknown>")
-                .add("BridgeNumChannels", channels).add("BridgeVideoSourceMode", "none");
+    static Packet bridge(String name, Bridge b, Channel c) {
+        Packet p = b.addTo(Packet.event(name, CALL));
         return c == null ? p : snapshot(p, "", c);
     }
 
