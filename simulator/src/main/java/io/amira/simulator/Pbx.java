@@ -32,6 +32,7 @@ final class Pbx {
     private final SessionRegistry sessions;
     final Dialplan dialplan;
     final DialplanRunner runner;
+    final UpChannels upChannels = new UpChannels(this);
     final Map<String, Channel> channels = new LinkedHashMap<>();
     final Map<String, Bridge> bridges = new LinkedHashMap<>();
     final Map<String, CallQueue> queues = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ final class Pbx {
             }
             queues.put(queue.name, queue);
         }
+        upChannels.create(config.upChannels, false);
     }
 
     // ---- threading -----------------------------------------------------------------------------

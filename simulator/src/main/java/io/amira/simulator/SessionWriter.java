@@ -103,6 +103,13 @@ final class SessionWriter implements Runnable {
         }
     }
 
+    /** Bytes of packets queued and not yet written (streamed replies not counted). */
+    long queuedBytes() {
+        synchronized (lock) {
+            return queuedBytes;
+        }
+    }
+
     boolean isClosed() {
         synchronized (lock) {
             return closed;
