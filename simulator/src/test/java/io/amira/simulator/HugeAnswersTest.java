@@ -3,13 +3,7 @@ package io.amira.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,14 +82,14 @@ class HugeAnswersTest {
         assertEquals(200_000, sim.channelCount());
         try (Reader r = login("off")) {
             r.send("Action: CoreShowChannels\r\nActionID: csc\r\n\r\n");
-            assertEquals("EventList: start", r.packet().get(2));
-            List<String> first = r.packet();
+            assertEquals("EventList: start", r.lines().get(2));
+            List<String> first = r.lines();
             assertEquals("Event: CoreShowChannel", first.get(0));
             assertTrue(first.get(2).startsWith("Channel: PJSIP/phone000001-"), first.toString());
             assertTrue(first.contains("Application: Echo") && first.contains("ChannelStateDesc: Up"), first.toString());
             int items = 1;
             List<String> p;
-            while ((p = r.packet()).get(0).equals("Event: CoreShowChannel")) {
+            while ((p = r.lines()).get(0).equals("Event: CoreShowChannel")) {
                 items++;
             }
             assertEquals(200_000, items);
@@ -112,7 +106,7 @@ class HugeAnswersTest {
             sim.addUpChannels(3);
             List<String> events = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
-                List<String> p = r.packet();
+                List<String> p = r.lines();
                 String value = p.get(2).substring(p.get(2).indexOf(": ") + 2);
                 events.add(p.get(0).substring(7) + " " + value.substring(0, 17));
             }
@@ -121,9 +115,9 @@ class HugeAnswersTest {
                     "DeviceStateChange PJSIP/phone000002", "Newchannel PJSIP/phone000003", "Newstate PJSIP/phone000003",
                     "DeviceStateChange PJSIP/phone000003"), events);
             r.send("Action: CoreShowChannels\r\nActionID: csc\r\n\r\n");
-            assertEquals("Response: Success", r.packet().get(0));
+            assertEquals("Response: Success", r.lines().get(0));
             int items = 0;
-            while (!r.packet().get(0).equals("Event: CoreShowChannelsComplete")) {
+            while (!r.lines().get(0).equals("Event: CoreShowChannelsComplete")) {
                 items++;
             }
             assertEquals(3, items);
@@ -135,13 +129,13 @@ class HugeAnswersTest {
         sim = AmiSimulator.start(config().build());
         try (Reader r = login("off")) {
             sim.injectWideEvent(10_000);
-            List<String> wide = r.packet();
+            List<String> wide = r.lines();
             assertEquals(10_000, wide.size());
             assertEquals(List.of("Event: UserEvent", "Privilege: user,all", "UserEvent: Wide", "Header00001: value00001"),
                     wide.subList(0, 4));
             assertEquals("Header09997: value09997", wide.get(9_999));
             assertEquals(List.of("Event: UserEvent", "Privilege: user,all", "UserEvent: AmiraSimResync", "After: WideEvent"),
-                    r.packet());
+                    r.lines());
             r.assertPingAnswered();
         }
     }
@@ -151,10 +145,10 @@ class HugeAnswersTest {
         sim = AmiSimulator.start(config().build());
         try (Reader r = login("off")) {
             sim.injectOversizeLine(1_000_000);
-            List<String> big = r.packet();
+            List<String> big = r.lines();
             assertEquals(1_000_000, big.get(2).length());
             assertTrue(big.get(2).startsWith("Oversize: xxx"));
-            assertEquals("After: OversizeLine", r.packet().get(3));
+            assertEquals("After: OversizeLine", r.lines().get(3));
             r.assertPingAnswered();
         }
     }
@@ -168,73 +162,23 @@ class HugeAnswersTest {
     }
 
     private Reader login(String events) throws IOException {
-        Reader r = new Reader(new Socket(sim.host(), sim.port()));
-        r.line();
-        r.send("Action: Login\r\nActionID: l\r\nUsername: admin\r\nSecret: amp111\r\nEvents: " + events + "\r\n\r\n");
-        assertEquals("Response: Success", r.packet().get(0));
+        Reader r = new Reader(sim);
+        r.login(events);
         return r;
     }
 
-    /** A buffered line reader for answers of hundreds of megabytes. */
-    private static final class Reader implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-
-        Reader(Socket socket) throws IOException {
-            this.socket = socket;
-            socket.setSoTimeout(30_000);
-            this.in = new BufferedInputStream(socket.getInputStream(), 256 * 1024);
-            this.out = socket.getOutputStream();
-        }
-
-        void send(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        /** The next line without its CRLF (or LF). */
-        String line() throws IOException {
-            line.reset();
-            int c;
-            while ((c = in.read()) != '\n') {
-                if (c < 0) {
-                    throw new IOException("connection closed");
-                }
-                line.write(c);
-            }
-            int n = line.size();
-            byte[] b = line.toByteArray();
-            return new String(b, 0, n > 0 && b[n - 1] == '\r' ? n - 1 : n, StandardCharsets.UTF_8);
-        }
-
-        /** The next packet's lines, skipping FullyBooted. */
-        List<String> packet() throws IOException {
-            while (true) {
-                List<String> lines = new ArrayList<>();
-                String l;
-                while (!(l = line()).isEmpty()) {
-                    lines.add(l);
-                }
-                if (!lines.isEmpty() && !lines.get(0).equals("Event: FullyBooted")) {
-                    return lines;
-                }
-            }
+    private static final class Reader extends BufferedSession {
+        Reader(AmiSimulator sim) throws IOException {
+            super(sim);
         }
 
         void assertPingAnswered() throws IOException {
             send("Action: Ping\r\nActionID: after\r\n\r\n");
             List<String> p;
             do {
-                p = packet();
+                p = lines();
             } while (!p.contains("ActionID: after"));
             assertTrue(p.contains("Ping: Pong"), p.toString());
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

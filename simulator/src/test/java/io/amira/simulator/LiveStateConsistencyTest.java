@@ -3,13 +3,7 @@ package io.amira.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +30,8 @@ class LiveStateConsistencyTest {
                 .extension("demo", "910", "Answer()", "Wait(15)", "Hangup()").build();
         Random random = new Random(17);
         try (AmiSimulator sim = AmiSimulator.start(config);
-             Tracker tracker = new Tracker(new Socket(sim.host(), sim.port()));
-             Session driver = new Session(new Socket(sim.host(), sim.port()))) {
+             Tracker tracker = new Tracker(sim);
+             BufferedSession driver = new BufferedSession(sim)) {
             tracker.start();
             driver.login("off");
             driver.drainAnswers();
@@ -92,87 +86,11 @@ class LiveStateConsistencyTest {
         }
     }
 
-    /** A plain AMI session with a buffered packet reader. */
-    private static class Session implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-
-        Session(Socket socket) throws IOException {
-            this.socket = socket;
-            socket.setSoTimeout(30_000);
-            this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-            this.out = socket.getOutputStream();
-        }
-
-        /** Reads and drops whatever the server sends, so that a session that only acts never blocks it. */
-        void drainAnswers() {
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[8192];
-                try {
-                    while (in.read(buf) >= 0) {
-                        continue;
-                    }
-                } catch (IOException e) {
-                    assertTrue(socket.isClosed(), "the driver's session ended early: " + e);
-                }
-            }, "driver-drain");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        void login(String events) throws IOException {
-            readLine();
-            send("Action: Login\r\nActionID: login\r\nUsername: admin\r\nSecret: amp111\r\nEvents: " + events + "\r\n\r\n");
-        }
-
-        synchronized void send(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
-
-        private String readLine() throws IOException {
-            line.reset();
-            int c;
-            while ((c = in.read()) != '\n') {
-                if (c < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (c != '\r') {
-                    line.write(c);
-                }
-            }
-            return line.toString(StandardCharsets.UTF_8);
-        }
-
-        Map<String, String> packet() throws IOException {
-            Map<String, String> p = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            String l;
-            while (!(l = readLine()).isEmpty() || p.isEmpty()) {
-                int colon = l.indexOf(':');
-                if (colon > 0) {
-                    p.putIfAbsent(l.substring(0, colon), l.substring(colon + 1).trim());
-                }
-            }
-            return p;
-        }
-
-        Socket socket() {
-            return socket;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
-
     /**
      * Builds a view of channels, bridges and queues from events only (each field from the event
      * that announces its change), and compares it with every list answer when the answer arrives.
      */
-    private static final class Tracker extends Session implements Runnable {
+    private static final class Tracker extends BufferedSession implements Runnable {
         final Map<String, Map<String, String>> channels = new ConcurrentHashMap<>();
         private final Map<String, Integer> bridges = new TreeMap<>();
         private final Map<String, String> members = new TreeMap<>();
@@ -185,8 +103,8 @@ class LiveStateConsistencyTest {
         private final AtomicInteger round = new AtomicInteger();
         private volatile boolean synced;
 
-        Tracker(Socket socket) throws IOException {
-            super(socket);
+        Tracker(AmiSimulator sim) throws IOException {
+            super(sim);
         }
 
         void start() throws IOException, InterruptedException {
@@ -214,7 +132,7 @@ class LiveStateConsistencyTest {
         public void run() {
             try {
                 while (true) {
-                    Map<String, String> p = packet();
+                    Map<String, String> p = headers();
                     try {
                         handle(p);
                     } catch (RuntimeException e) {
@@ -222,7 +140,7 @@ class LiveStateConsistencyTest {
                     }
                 }
             } catch (IOException e) {
-                if (!socket().isClosed()) {
+                if (!isClosed()) {
                     failures.add("the tracker's session ended: " + e);
                 }
             }
