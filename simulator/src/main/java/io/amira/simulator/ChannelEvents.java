@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 final class ChannelEvents {
     static final String CALL = EventClass.privilege(EventClass.CALL);
     static final String DIALPLAN = EventClass.privilege(EventClass.DIALPLAN);
+    static final String AGENT = EventClass.privilege(EventClass.AGENT);
     private static final DateTimeFormatter CDR_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -42,8 +43,18 @@ final class ChannelEvents {
         return p.add("Context", two.context).add("Exten", two.exten).add("LocalOptimization", "Yes");
     }
 
+    /** DialBegin, DialState, DialEnd: the caller's snapshot (if any), then the dialed channel's (Dest). */
     static Packet dial(String name, Channel caller, Channel dest) {
-        Packet p = Packet.event(name, CALL);
+        return twoParties(name, CALL, caller, dest);
+    }
+
+    /** AgentCalled, AgentConnect, AgentComplete: the queue caller, then the member's channel (Dest); class agent. */
+    static Packet agent(String name, Channel caller, Channel member) {
+        return twoParties(name, AGENT, caller, member);
+    }
+
+    private static Packet twoParties(String name, String privilege, Channel caller, Channel dest) {
+        Packet p = Packet.event(name, privilege);
         if (caller != null) {
             snapshot(p, "", caller);
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledFuture;
  * {@code support} and {@code hold}: simulator/src/test/resources/recordings). PBX thread only.
  */
 final class QueueCall {
-    private static final String AGENT = EventClass.privilege(EventClass.AGENT);
+    private static final String AGENT = ChannelEvents.AGENT;
     /** Asterisk's queues.conf retry: how long a caller waits before the free members are rung again. */
     private static final long RETRY_MILLIS = 2000;
 
@@ -115,7 +115,10 @@ final class QueueCall {
                 free.add(m);
             }
         }
-        if (!"ringall".equals(queue.strategy) && !free.isEmpty()) {
+        if (position() > free.size()) {
+            // autofill: as many callers ring, in queue order, as members are free.
+            free.clear();
+        } else if (!"ringall".equals(queue.strategy) && !free.isEmpty()) {
             free.sort(Comparator.comparingLong(m -> m.lastCall));
             free = free.subList(0, 1);
         }
@@ -169,7 +172,7 @@ final class QueueCall {
         pbx.publish(EventClass.CALL, ChannelEvents.newCallerid(two));
         pbx.publish(EventClass.CALL, ChannelEvents.channelEvent("NewConnectedLine", ChannelEvents.CALL, two));
         pbx.publish(EventClass.CALL, ChannelEvents.localBridge(one, two));
-        pbx.publish(EventClass.AGENT, ChannelEvents.dial("AgentCalled", caller, one)
+        pbx.publish(EventClass.AGENT, ChannelEvents.agent("AgentCalled", caller, one)
                 .add("Queue", queue.name).add("Interface", m.iface).add("MemberName", m.name));
         pbx.publish(EventClass.CALL, ChannelEvents.dial("DialBegin", caller, one).add("DialString", dest));
         Ring r = new Ring(m, one, two);
@@ -197,7 +200,7 @@ final class QueueCall {
         leaveQueue();
         long hold = (connectedMillis - joinedMillis) / 1000;
         queue.totalHoldSeconds += hold;
-        pbx.publish(EventClass.AGENT, ChannelEvents.dial("AgentConnect", caller, one).add("Queue", queue.name)
+        pbx.publish(EventClass.AGENT, ChannelEvents.agent("AgentConnect", caller, one).add("Queue", queue.name)
                 .add("Interface", member.iface).add("MemberName", member.name).add("HoldTime", hold)
                 .add("RingTime", hold));
         member.inCall = true;
@@ -313,7 +316,7 @@ final class QueueCall {
         memberChannel.queueCall = null;
         long talk = (System.currentTimeMillis() - connectedMillis) / 1000;
         Packet p = agentGone ? ChannelEvents.channelEvent("AgentComplete", AGENT, caller)
-                : ChannelEvents.dial("AgentComplete", caller, memberChannel);
+                : ChannelEvents.agent("AgentComplete", caller, memberChannel);
         pbx.publish(EventClass.AGENT, p.add("Queue", queue.name).add("Interface", member.iface)
                 .add("MemberName", member.name).add("HoldTime", (connectedMillis - joinedMillis) / 1000)
                 .add("TalkTime", talk).add("Reason", reason));

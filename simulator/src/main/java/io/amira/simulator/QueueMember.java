@@ -2,7 +2,7 @@ package io.amira.simulator;
 
 /** A queue member. PBX thread only. */
 final class QueueMember {
-    private static final String AGENT = EventClass.privilege(EventClass.AGENT);
+    private static final String AGENT = ChannelEvents.AGENT;
 
     final String name;
     final String iface;

@@ -32,9 +32,18 @@ final class ScriptPlayer {
     private int awaitedAt;
     private int blankState;
 
+    private double sleepScale = 1;
+
     /** Connects, plays the script, waits for its end, closes. */
     static ScriptPlayer play(String script, String host, int port) throws IOException, InterruptedException {
+        return play(script, host, port, 1);
+    }
+
+    /** The same with every {@code # sleep} and {@code # end} multiplied by {@code sleepScale}. */
+    static ScriptPlayer play(String script, String host, int port, double sleepScale)
+            throws IOException, InterruptedException {
         ScriptPlayer player = new ScriptPlayer();
+        player.sleepScale = sleepScale;
         try (Socket socket = new Socket(host, port)) {
             player.play(script, socket.getInputStream(), socket.getOutputStream());
         }
@@ -52,7 +61,7 @@ final class ScriptPlayer {
             if (line.startsWith("# ")) {
                 String[] d = line.substring(2).trim().split(" ", 2);
                 switch (d[0]) {
-                    case "sleep": Thread.sleep(Long.parseLong(d[1])); break;
+                    case "sleep": Thread.sleep((long) (Long.parseLong(d[1]) * sleepScale)); break;
                     case "await": await(d[1]); break;
                     case "repeat": repeat = Integer.parseInt(d[1]); break;
                     case "end": endMillis = Long.parseLong(d[1]); break;
@@ -69,7 +78,7 @@ final class ScriptPlayer {
                 action.append(line).append("\r\n");
             }
         }
-        Thread.sleep(endMillis);
+        Thread.sleep((long) (endMillis * sleepScale));
     }
 
     private void send(OutputStream out, String action, int repeat) throws IOException {
@@ -143,7 +152,8 @@ final class ScriptPlayer {
             String all = received.toString(StandardCharsets.UTF_8);
             int at = all.indexOf("\r\n" + nameAndHeader[1] + ": ", awaitedAt);
             if (at < 0) {
-                throw new IllegalStateException("nothing to capture: " + nameAndHeader[1]);
+                throw new IllegalStateException("nothing to capture: " + nameAndHeader[1] + " in what came after the await:\n"
+                        + all.substring(awaitedAt));
             }
             int from = at + nameAndHeader[1].length() + 4;
             captured.put(nameAndHeader[0], all.substring(from, all.indexOf("\r\n", from)));
