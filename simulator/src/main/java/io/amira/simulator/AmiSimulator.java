@@ -285,10 +285,22 @@ public final class AmiSimulator implements AutoCloseable {
      * "Wait", "2"): its events go to every session that may read them.
      */
     public void placeCall(String channel, String application, String data) {
+        placeCalls(1, channel, application, data);
+    }
+
+    /**
+     * A call storm: places {@code count} calls at once, as that many async Originates without
+     * ActionID arriving together would; they progress side by side and their events interleave
+     * (see CallStormTest), e.g. placeCalls(2000, "Local/100@demo", "Wait", "2") for about 50,000
+     * events in two seconds.
+     */
+    public void placeCalls(int count, String channel, String application, String data) {
         Packet action = new Packet().add("Action", "Originate").add("Channel", channel)
                 .add("Application", application).add("Data", data).add("Async", "true");
-        Originate o = new Originate(action, 1, 30_000);
-        pbx.execute(() -> o.start(pbx));
+        for (int i = 0; i < count; i++) {
+            Originate o = new Originate(action, 1, 30_000);
+            pbx.execute(() -> o.start(pbx));
+        }
     }
 
     /** Sends an event to every session that may read it; the class comes from a "Privilege" entry, else "user". */

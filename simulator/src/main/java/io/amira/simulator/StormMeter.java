@@ -193,8 +193,30 @@ public final class StormMeter {
                 + sorted[sorted.length - 1] / 1_000_000;
     }
 
-    /** Runs one storm and returns what the client saw, once every call has ended or {@code timeout} passed. */
+    /** How the storm is started once the client is logged in. */
+    interface Starter {
+        void start(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Runs one storm of {@code calls} async Originates sent in one write and returns what the client
+     * saw, once every call has ended or {@code timeout} passed.
+     */
     static Storm run(String host, int port, String user, String secret, int calls, Duration timeout) throws IOException {
+        return run(host, port, user, secret, calls, timeout, out -> {
+            StringBuilder originates = new StringBuilder();
+            for (int i = 1; i <= calls; i++) {
+                originates.append("Action: Originate\r\nActionID: o-").append(i).append("\r\nChannel: Local/100@demo\r\n")
+                        .append("Application: Wait\r\nData: 2\r\nAsync: true\r\n\r\n");
+            }
+            out.write(originates.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        });
+    }
+
+    /** Follows a storm of {@code calls} calls that {@code starter} begins (e.g. AmiSimulator.placeCalls). */
+    static Storm run(String host, int port, String user, String secret, int calls, Duration timeout, Starter starter)
+            throws IOException {
         Storm storm = new Storm(calls);
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(5000);
@@ -210,14 +232,8 @@ public final class StormMeter {
             if (!"Success".equals(p.get("Response"))) {
                 throw new IOException("login refused: " + p.get("Message"));
             }
-            StringBuilder originates = new StringBuilder();
-            for (int i = 1; i <= calls; i++) {
-                originates.append("Action: Originate\r\nActionID: o-").append(i).append("\r\nChannel: Local/100@demo\r\n")
-                        .append("Application: Wait\r\nData: 2\r\nAsync: true\r\n\r\n");
-            }
             storm.startNanos = System.nanoTime();
-            out.write(originates.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            starter.start(out);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!storm.done() && System.nanoTime() < deadline) {
                 try {

@@ -56,6 +56,22 @@ class CallStormTest {
         assertTrue(storm.meanRun() < 6, "the calls' events interleave: mean run " + storm.meanRun());
     }
 
+    @Test
+    void theSimulatorCanPlaceTheStormItself() throws Exception {
+        try (AmiSimulator sim = AmiSimulator.start(SimulatorConfig.builder().slowReaderTimeout(Duration.ofSeconds(10))
+                .waitScale(3).build())) {
+            StormMeter.Storm storm = StormMeter.run(sim.host(), sim.port(), "admin", "amp111", CALLS,
+                    Duration.ofSeconds(120), out -> sim.placeCalls(CALLS, "Local/100@demo", "Wait", "2"));
+            assertEquals(CALLS, storm.originateSuccesses);
+            assertEquals(CALLS, storm.sequences.size());
+            for (List<String> events : storm.sequences.values()) {
+                assertEquals(SEQUENCE, events);
+            }
+            assertTrue(storm.maxConcurrentCalls() > CALLS / 2, "calls progress side by side: " + storm.maxConcurrentCalls());
+            assertEquals(0, sim.channelCount());
+        }
+    }
+
     private static Set<String> recordedSequences() throws Exception {
         Set<String> sequences = new HashSet<>();
         for (String line : new String(RecordedShapesTest.resource("storm-2000.sequences"), StandardCharsets.UTF_8)
