@@ -199,7 +199,7 @@ final class CallActions {
         } else if (c.bridge != null) {
             Bridge b = c.bridge;
             pbx.leaveBridge(c);
-            pbx.released(b);
+            pbx.released(b, false);
         }
         if (c.state != 6) {
             pbx.answer(c);

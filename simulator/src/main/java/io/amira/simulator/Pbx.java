@@ -330,8 +330,8 @@ final class Pbx {
                 o.failed(1, cause, "CANCEL");
             }
         }
-        released(left);
-        released(peerLeft);
+        released(left, false);
+        released(peerLeft, false);
     }
 
     /** A channel about to go: queue bookkeeping, then it leaves its bridge. Returns the bridge it left, if any. */
@@ -373,9 +373,11 @@ final class Pbx {
 
     /**
      * After a channel left a two-party bridge: the party left alone leaves it too, its owner (the
-     * queue) decides what becomes of that party, and the empty bridge is destroyed.
+     * queue) decides what becomes of that party, and the empty bridge is destroyed, after that
+     * party's fate (its hangup) as Asterisk does, or before it when {@code destroyFirst} (an agent
+     * redirected out of a queue bridge: recordings/queue-redirect-agent).
      */
-    void released(Bridge b) {
+    void released(Bridge b, boolean destroyFirst) {
         if (b == null || !bridges.containsKey(b.id)) {
             return;
         }
@@ -383,7 +385,16 @@ final class Pbx {
         for (Channel c : alone) {
             leaveBridge(c);
         }
+        if (destroyFirst) {
+            destroy(b);
+        }
         b.onBroken.accept(alone);
+        if (!destroyFirst) {
+            destroy(b);
+        }
+    }
+
+    private void destroy(Bridge b) {
         bridges.remove(b.id);
         publish(EventClass.CALL, ChannelEvents.bridge("BridgeDestroy", b, null));
     }

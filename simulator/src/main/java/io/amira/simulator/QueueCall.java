@@ -276,8 +276,9 @@ final class QueueCall {
 
     /**
      * Redirect of a channel of this queue call. A waiting caller leaves the queue; a bridged party
-     * leaves the bridge (the other is released). Asterisk reports the completion of a call whose
-     * caller was redirected only when that caller hangs up (AgentComplete without the agent's channel).
+     * leaves the bridge and the other is released: a caller left alone is hung up. Either way
+     * Asterisk reports the call's completion (AgentComplete, Reason caller) when the caller hangs up,
+     * without the agent's channel if that is gone by then (recordings queue-redirect, queue-redirect-agent).
      */
     void redirected(Channel x) {
         if (x == caller && waiting) {
@@ -287,13 +288,12 @@ final class QueueCall {
             memberChannel.queueCall = null;
             Bridge b = caller.bridge;
             pbx.leaveBridge(caller);
-            pbx.released(b);
+            pbx.released(b, false);
         } else if (x == memberChannel) {
             x.queueCall = null;
-            complete("transfer", false);
             Bridge b = x.bridge;
             pbx.leaveBridge(x);
-            pbx.released(b);
+            pbx.released(b, true);
         } else {
             x.queueCall = null;
             ringing.removeIf(r -> {
@@ -333,7 +333,7 @@ final class QueueCall {
         for (Channel x : alone) {
             if (x == memberChannel) {
                 pbx.hangup(x, HangupCause.NORMAL, false);
-            } else if (x == caller && completed) {
+            } else if (x == caller) {
                 // The agent left: app_queue hangs the caller up (no more dialplan).
                 pbx.hangup(x, HangupCause.NORMAL, true);
             }

@@ -32,7 +32,7 @@ class RecordedShapesTest {
             "BridgeLeave", "BridgeDestroy", "QueueMemberAdded", "QueueMemberRemoved", "QueueMemberPause");
 
     @ParameterizedTest
-    @ValueSource(strings = {"originate-100", "queue-connect", "queue-redirect", "queue-abandon", "queue-members"})
+    @ValueSource(strings = {"originate-100", "queue-connect", "queue-redirect", "queue-redirect-agent", "queue-abandon", "queue-members"})
     void theSimulatorAnswersAsAsteriskDid(String scenario) throws Exception {
         // A quarter of the recorded time, for the dialplan's waits and the script's alike, keeps every order.
         double scale = 0.25;
