@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -171,7 +172,7 @@ final class SessionWriter implements Runnable {
 
     private void writeReply(ReplyStream reply) throws IOException, InterruptedException {
         byte[] slice;
-        while ((slice = reply.next()) != null) {
+        while ((slice = nextSlice(reply)) != null) {
             synchronized (lock) {
                 while (faults.hung && !closed) {
                     lock.wait(10);
@@ -181,6 +182,16 @@ final class SessionWriter implements Runnable {
                 }
             }
             write(slice, 0, slice.length);
+        }
+    }
+
+    /** The reply's next slice; a reply that cannot be encoded ends the session, as a cut answer would leave it unusable. */
+    private byte[] nextSlice(ReplyStream reply) throws IOException {
+        try {
+            return reply.next();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sim.session " + session.id() + " reply cannot be encoded: closing", e);
+            throw new IOException("reply cannot be encoded", e);
         }
     }
 

@@ -176,10 +176,11 @@ public final class StormMeter {
         double seconds = (s.lastEventNanos - s.startNanos) / 1e9;
         return String.format(Locale.ROOT, "storm of %d calls against the %s: %d acks, %d OriginateResponse Success,"
                 + " %d calls ended, %,d packets in %.2f s (%,.0f/s); OriginateResponse after %s ms; last Hangup after %s ms;"
-                + " call length %s ms; most calls at once %d; mean run of one call's events %.2f",
-                s.calls, target, s.acks, s.originateSuccesses, s.ended, s.events, seconds, s.events / seconds,
-                spread(s.originateResponseNanos), spread(s.lastHangupNanos), spread(s.callNanos),
-                s.maxConcurrentCalls(), s.meanRun());
+                + " call length %s ms; most calls at once %d; mean run of one call's events %.2f; calls without"
+                + " UserEvent %d", s.calls, target, s.acks, s.originateSuccesses, s.ended, s.events, seconds,
+                s.events / seconds, spread(s.originateResponseNanos), spread(s.lastHangupNanos), spread(s.callNanos),
+                s.maxConcurrentCalls(), s.meanRun(),
+                s.sequences.values().stream().filter(e -> !e.contains("UserEvent;2")).count());
     }
 
     /** min / median / max in milliseconds. */
