@@ -1,13 +1,12 @@
 package io.amira.simulator;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,12 +16,15 @@ class BufferedSession implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private final byte[] buffer = new byte[256 * 1024];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[256];
 
     BufferedSession(AmiSimulator sim) throws IOException {
         this.socket = new Socket(sim.host(), sim.port());
         socket.setSoTimeout(30_000);
-        this.in = new BufferedInputStream(socket.getInputStream(), 256 * 1024);
+        this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
@@ -46,17 +48,26 @@ class BufferedSession implements AutoCloseable {
 
     /** The next line without its CRLF (or LF). */
     String line() throws IOException {
-        line.reset();
-        int c;
-        while ((c = in.read()) != '\n') {
-            if (c < 0) {
-                throw new IOException("connection closed");
+        int n = 0;
+        while (true) {
+            if (position == limit) {
+                limit = in.read(buffer);
+                position = 0;
+                if (limit < 0) {
+                    limit = 0;
+                    throw new IOException("connection closed");
+                }
             }
-            line.write(c);
+            byte b = buffer[position++];
+            if (b == '\n') {
+                break;
+            }
+            if (n == line.length) {
+                line = Arrays.copyOf(line, n * 2);
+            }
+            line[n++] = b;
         }
-        int n = line.size();
-        byte[] b = line.toByteArray();
-        return new String(b, 0, n > 0 && b[n - 1] == '\r' ? n - 1 : n, StandardCharsets.UTF_8);
+        return new String(line, 0, n > 0 && line[n - 1] == '\r' ? n - 1 : n, StandardCharsets.UTF_8);
     }
 
     /** The next packet's lines, FullyBooted skipped. */
