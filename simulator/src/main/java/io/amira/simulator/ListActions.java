@@ -2,7 +2,6 @@ package io.amira.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The list actions: a Success with EventList: start, the items carrying the ActionID, then
@@ -93,8 +92,12 @@ final class ListActions {
         long sec = c.seconds(System.currentTimeMillis());
         return c.addTo(new Packet().add("Event", "CoreShowChannel").actionId(actionId), "")
                 .add("Application", c.application()).add("ApplicationData", c.data())
-                .add("Duration", String.format(Locale.ROOT, "%02d:%02d:%02d", sec / 3600, (sec / 60) % 60, sec % 60))
+                .add("Duration", twoDigits(sec / 3600) + ":" + twoDigits((sec / 60) % 60) + ":" + twoDigits(sec % 60))
                 .add("BridgeId", c.bridgeId());
+    }
+
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
     }
 
     private void queueStatus(AmiSession s, Packet a) {
