@@ -13,6 +13,7 @@ final class WildFlyPorts {
 
     private static final int[] BASE_PORTS = {8009, 8080, 8443, 3528, 3529, 9990, 9993, 4712, 4713};
     private static final int MANAGEMENT_HTTP = 9990;
+    private static final int HTTP = 8080;
 
     private final int offset;
 
@@ -36,6 +37,10 @@ final class WildFlyPorts {
 
     int managementPort() {
         return MANAGEMENT_HTTP + offset;
+    }
+
+    int httpPort() {
+        return HTTP + offset;
     }
 
     private static boolean allFree(int offset) {
