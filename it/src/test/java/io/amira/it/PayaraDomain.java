@@ -2,8 +2,6 @@ package io.amira.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +21,7 @@ import java.util.stream.Stream;
  * The Payara Server 6 domain the integration tests run on, owned by the test JVM from start to
  * stop. {@code asadmin create-domain} makes a template once per build ({@code target/payara-template},
  * Hazelcast off: a single test server needs no data grid and boots faster without it; heap as
- * WildFly's); every run
- * copies it afresh to {@code target/payara-domains/amira-it} with free ports, starts it with
+ * WildFly's); every run copies it afresh to {@code target/payara-domains/amira-it} with free ports, starts it with
  * {@code asadmin start-domain} (the adapter's MicroProfile Config properties as a pre-boot command)
  * and stops it when the run ends, from a shutdown hook as well; a server that a killed earlier run
  * left behind is stopped first. Arquillian only deploys to its admin port.
@@ -62,7 +59,7 @@ public final class PayaraDomain {
         createTemplateOnce();
         deleteRecursively(DOMAINS);
         copyRecursively(TEMPLATE, DOMAINS);
-        PayaraDomain domain = new PayaraDomain(freePortBase());
+        PayaraDomain domain = new PayaraDomain(FreePorts.shift(PORT_OFFSETS, 10_000, 60_000, 100));
         domain.movePorts();
         Path preBoot = writePreBootCommands(systemProperties);
         Runtime.getRuntime().addShutdownHook(domain.shutdownHook);
@@ -138,17 +135,17 @@ public final class PayaraDomain {
     }
 
     /** The server JVM of the domain in target/payara-domains, known by its pid file. */
-    private static java.util.Optional<ProcessHandle> serverProcess() {
+    private static Optional<ProcessHandle> serverProcess() {
         Path pidFile = directory().resolve("config").resolve("pid");
         try {
             if (!Files.isRegularFile(pidFile)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             return ProcessHandle.of(pid).filter(process -> process.info().arguments()
                     .map(arguments -> String.join(" ", arguments).contains(DOMAINS.toString())).orElse(false));
         } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -194,27 +191,6 @@ public final class PayaraDomain {
                     + ": has Payara's domain.xml changed?");
         }
         write(domainXml, moved.toString());
-    }
-
-    private static int freePortBase() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(100, 600) * 100;
-            if (allFree(base)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No free Payara port base found after 100 attempts");
-    }
-
-    private static boolean allFree(int base) {
-        for (int offset : PORT_OFFSETS) {
-            try (ServerSocket socket = new ServerSocket(base + offset, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException inUse) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** create-system-properties as a pre-boot command: the domain's system properties, as an admin sets them. */
