@@ -30,9 +30,12 @@ mvn -q -DskipTests -pl it -am verify
 
 simulator_pid=""
 server_pid=""
+payara_domains=""
 stop_all() {
     trap - INT TERM EXIT
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    # Payara's server JVM is a child of asadmin: make sure it is down too.
+    [ -n "$payara_domains" ] && "$PWD/it/target/payara6/bin/asadmin" stop-domain --domaindir "$payara_domains" amira-demo >/dev/null 2>&1
     [ -n "$simulator_pid" ] && kill "$simulator_pid" 2>/dev/null && wait "$simulator_pid" 2>/dev/null
     echo "==> Demo stopped"
 }
@@ -77,6 +80,7 @@ else
     printf 'create-system-properties %s\n' "$(IFS=:; echo "${adapter_properties[*]//:/\\:}")" \
         > "$domains/amira-demo/config/amira-preboot.asadmin"
 
+    payara_domains="$domains"
     echo "==> Starting Payara with amira.ear (Ctrl-C stops everything)"
     "$payara_home/bin/asadmin" start-domain --verbose --domaindir "$domains" \
         --prebootcommandfile "$domains/amira-demo/config/amira-preboot.asadmin" amira-demo &

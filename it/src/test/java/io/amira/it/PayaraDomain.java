@@ -142,8 +142,9 @@ public final class PayaraDomain {
                 return Optional.empty();
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid).filter(process -> process.info().arguments()
-                    .map(arguments -> String.join(" ", arguments).contains(DOMAINS.toString())).orElse(false));
+            // commandLine(): Linux gives no arguments() for a command line as long as Payara's
+            return ProcessHandle.of(pid).filter(process -> process.info().commandLine()
+                    .map(commandLine -> commandLine.contains(DOMAINS.toString())).orElse(false));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
