@@ -33,6 +33,7 @@ server_pid=""
 payara_domains=""
 stop_all() {
     trap - INT TERM EXIT
+    set +e   # stop everything even when one of them is gone already
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
     # Payara's server JVM is a child of asadmin: make sure it is down too.
     [ -n "$payara_domains" ] && "$PWD/it/target/payara6/bin/asadmin" stop-domain --domaindir "$payara_domains" amira-demo >/dev/null 2>&1
@@ -76,6 +77,7 @@ else
     echo "==> Creating Payara domain amira-demo (admin console http://localhost:4848, no password)"
     "$payara_home/bin/asadmin" create-domain --nopassword --domaindir "$domains" amira-demo
     # Deployed at boot from the autodeploy directory; the system properties as a pre-boot command.
+    mkdir -p "$domains/amira-demo/autodeploy"
     cp ear/target/amira.ear "$domains/amira-demo/autodeploy/"
     printf 'create-system-properties %s\n' "$(IFS=:; echo "${adapter_properties[*]//:/\\:}")" \
         > "$domains/amira-demo/config/amira-preboot.asadmin"
