@@ -71,7 +71,7 @@ class EnvironmentConfigIT {
     @Test
     void ironJacamarActivationSetsNoServerProperty() {
         assumeTrue(ItServer.current() == ItServer.WILDFLY, "WildFly's ironjacamar.xml pool; Payara's is amira.ear's"
-                + " glassfish-resources.xml, checked by PayaraZeroConfigIT");
+                + " glassfish-resources.xml (docs/payara.md), which the other tests here use");
         try (Management m = Management.connect()) {
             ModelNode definition = m.readRuntime(address("deployment", "amira.ear", "subdeployment", "adapter.rar",
                     "subsystem", "resource-adapters", "ironjacamar", "ironjacamar",
