@@ -1,10 +1,5 @@
 package io.amira.it;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * Picks a WildFly port offset under which every port of standalone-full.xml is free, so the
  * integration tests never collide with another server on this machine.
@@ -13,6 +8,7 @@ final class WildFlyPorts {
 
     private static final int[] BASE_PORTS = {8009, 8080, 8443, 3528, 3529, 9990, 9993, 4712, 4713};
     private static final int MANAGEMENT_HTTP = 9990;
+    private static final int HTTP = 8080;
 
     private final int offset;
 
@@ -21,13 +17,7 @@ final class WildFlyPorts {
     }
 
     static WildFlyPorts pickFree() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(100, 20_000);
-            if (allFree(offset)) {
-                return new WildFlyPorts(offset);
-            }
-        }
-        throw new IllegalStateException("No free WildFly port offset found after 100 attempts");
+        return new WildFlyPorts(FreePorts.shift(BASE_PORTS, 100, 20_000, 1));
     }
 
     int offset() {
@@ -38,14 +28,7 @@ final class WildFlyPorts {
         return MANAGEMENT_HTTP + offset;
     }
 
-    private static boolean allFree(int offset) {
-        for (int base : BASE_PORTS) {
-            try (ServerSocket socket = new ServerSocket(base + offset, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException inUse) {
-                return false;
-            }
-        }
-        return true;
+    int httpPort() {
+        return HTTP + offset;
     }
 }
