@@ -91,11 +91,11 @@ class ClusterIT {
     @Test
     void oneNodeDeliversEachCallAndTheOtherTakesOverAfterAKill() throws Exception {
         long started = System.nanoTime();
+        observer = observe();
         startCluster();
         WildFlyNode active = awaitOneDeliveringNode();
         WildFlyNode passive = other(active);
         report("cluster up in %d s; %s delivers, %s is passive", (System.nanoTime() - started) / 1_000_000_000, active.name(), passive.name());
-        observer = observe();
 
         // 1. Calls through both nodes' pools: exactly one node delivers each, whole, once, in order.
         CompletableFuture<List<String>> viaActive = placeCalls(active, CALLS_PER_NODE, Duration.ZERO);
@@ -286,7 +286,7 @@ class ClusterIT {
                 .username(AmiTarget.username()).secret(AmiTarget.secret())
                 .events("call,user")
                 .build();
-        return AmiClient.connect(config, event -> wire.add(EventLine.of(event)), null);
+        return AmiClient.connect(config, event -> wire.add(EventLine.of(event)));
     }
 
     private List<String> wireSnapshot() {

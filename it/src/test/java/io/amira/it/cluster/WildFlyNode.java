@@ -57,9 +57,9 @@ final class WildFlyNode implements AutoCloseable {
         StandaloneCommandBuilder command = StandaloneCommandBuilder.of(jbossHome)
                 .setBaseDirectory(baseDir)
                 .setServerConfiguration("standalone-full-ha.xml")
-                // C1 only and the serial collector: a faster boot on a small, shared machine
-                .addJavaOptions("-Xms64m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-Djava.net.preferIPv4Stack=true",
+                // (the launcher's defaults: -Xms64m -Xmx512m) C1 only and the serial collector: a faster
+                // boot on a small, shared machine
+                .addJavaOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true",
                         "-Djboss.node.name=" + name, "-Djboss.socket.binding.port-offset=" + ports.offset());
         properties.forEach((key, value) -> command.addJavaOption("-D" + key + "=" + value));
         try {

@@ -3,6 +3,7 @@ package io.amira.it.cluster.probe;
 import io.amira.api.AmiActions;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
+import io.amira.api.AmiException;
 import io.amira.api.AmiOriginateResult;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
@@ -54,7 +55,7 @@ public class ClusterProbe {
                 call = connection.originateAsync(AmiActions.originate(channel).toApplication("Wait", "2")
                                 .timeout(CALL_TIMEOUT).build(), CALL_TIMEOUT)
                         .handle((result, failure) -> outcome(result, failure));
-            } catch (Exception e) {
+            } catch (AmiException e) {
                 call = CompletableFuture.completedFuture("failed " + e);
             }
             calls.add(call.whenComplete((line, ignored) -> inFlight.release()));
@@ -70,6 +71,6 @@ public class ClusterProbe {
         if (failure != null) {
             return "failed " + failure;
         }
-        return result.isSuccess() ? "ok " + result.uniqueid() : "failed " + result;
+        return result.isSuccess() ? "ok " + result.uniqueId() : "failed " + result;
     }
 }
