@@ -110,7 +110,8 @@ final class DeliveryAudit {
         return record.stream().map(line -> line.substring(line.indexOf('|') + 1)).toList();
     }
 
-    private static Map<String, List<String>> byCall(List<String> lines) {
+    /** {@link EventLine}s grouped by Linkedid, each group in the order given. */
+    static Map<String, List<String>> byCall(List<String> lines) {
         return lines.stream().collect(Collectors.groupingBy(EventLine::linkedId, LinkedHashMap::new, Collectors.toList()));
     }
 
