@@ -60,7 +60,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>Calls placed through both nodes' outbound pools: each call's events are delivered on exactly
  *       one node, whole, once, in order; the passive node holds no event session.</li>
  *   <li>{@code kill -9} of the delivering node while calls go on: the other node takes over within
- *       15 s, announcing {@code Amira.Connected} before its first event; no event is delivered by both.</li>
+ *       15 s and announces the gap ({@code Amira.Connected}, its only notification); no event is
+ *       delivered by both nodes, no call out of order.</li>
  *   <li>Calls placed after the takeover are delivered exactly once, by the survivor.</li>
  * </ol>
  */
