@@ -5,23 +5,30 @@
 #
 #   ./demo.sh                       # WildFly 39, simulator as the PBX
 #   ./demo.sh --server payara       # Payara Server 6
+#   ./demo.sh --cluster             # two clustered WildFly nodes on loopback (docs/cluster.md):
+#                                   # one delivers the events, kill -9 it to watch the other take over
 #   AMIRA_HOST=pbx AMIRA_USERNAME=amira AMIRA_SECRET=... ./demo.sh    # a real Asterisk
 set -euo pipefail
 cd "$(dirname "$0")"
 
 server=wildfly
+cluster=false
 while [ $# -gt 0 ]; do
     case "$1" in
+        --cluster) cluster=true; shift ;;
         --server) server="${2:-}"; shift 2 ;;
         --server=*) server="${1#--server=}"; shift ;;
-        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
-        *) echo "unknown argument: $1 (try --server wildfly|payara)" >&2; exit 2 ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        *) echo "unknown argument: $1 (try --server wildfly|payara, or --cluster)" >&2; exit 2 ;;
     esac
 done
 case "$server" in
     wildfly|payara) ;;
     *) echo "unknown server: $server (wildfly or payara)" >&2; exit 2 ;;
 esac
+if [ "$cluster" = true ] && [ "$server" != wildfly ]; then
+    echo "--cluster runs WildFly nodes (docs/cluster.md)" >&2; exit 2
+fi
 
 simulator_port="${AMIRA_DEMO_SIMULATOR_PORT:-15038}"
 
@@ -30,11 +37,15 @@ mvn -q -DskipTests -pl it -am verify
 
 simulator_pid=""
 server_pid=""
+cluster_pids=()
 payara_domains=""
 stop_all() {
     trap - INT TERM EXIT
     set +e   # stop everything even when one of them is gone already
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    for pid in "${cluster_pids[@]}"; do
+        kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    done
     # Payara's server JVM is a child of asadmin: make sure it is down too.
     [ -n "$payara_domains" ] && "$PWD/it/target/payara6/bin/asadmin" stop-domain --domaindir "$payara_domains" amira-demo >/dev/null 2>&1
     [ -n "$simulator_pid" ] && kill "$simulator_pid" 2>/dev/null && wait "$simulator_pid" 2>/dev/null
@@ -57,7 +68,70 @@ fi
 adapter_properties+=(amira.sample.originate="${AMIRA_SAMPLE_ORIGINATE:-Local/100@demo}"
                      amira.sample.interval="${AMIRA_SAMPLE_INTERVAL:-10}")
 
-if [ "$server" = wildfly ]; then
+# Two WildFly nodes on loopback (docs/cluster.md): node1 on the default ports, node2 with offset 100.
+run_cluster() {
+    local wildfly_version wildfly_home demo_dir template members node
+    wildfly_version=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml)
+    wildfly_home="$PWD/it/target/wildfly-$wildfly_version"
+    demo_dir="$PWD/target/demo/cluster"
+    template="$demo_dir/template"
+    rm -rf "$demo_dir"
+    mkdir -p "$template"
+
+    echo "==> Configuring standalone-full-ha.xml for a cluster on loopback (docs/wildfly/cluster.cli)"
+    cp -r "$wildfly_home/standalone/configuration" "$template/"
+    { echo "embed-server --server-config=standalone-full-ha.xml --std-out=discard"
+      cat docs/wildfly/cluster.cli
+      echo "stop-embedded-server"; } > "$demo_dir/cluster-offline.cli"
+    JAVA_OPTS="-Djboss.server.base.dir=$template" "$wildfly_home/bin/jboss-cli.sh" \
+        --file="$demo_dir/cluster-offline.cli" > "$demo_dir/cluster-cli.out"
+
+    members="127.0.0.1[7600],127.0.0.1[7700]"
+    for node in node1 node2; do
+        local base_dir="$demo_dir/$node" offset=0 script_pid
+        [ "$node" = node2 ] && offset=100
+        mkdir -p "$base_dir/deployments"
+        cp -r "$template/configuration" "$base_dir/"
+        rm -rf "$base_dir/configuration/standalone_xml_history"
+        cp ear/target/amira.ear "$base_dir/deployments/"
+        touch "$base_dir/console.log"
+        LAUNCH_JBOSS_IN_BACKGROUND=1 "$wildfly_home/bin/standalone.sh" -c standalone-full-ha.xml \
+            -Djboss.server.base.dir="$base_dir" -Djboss.node.name="$node" \
+            -Djboss.socket.binding.port-offset="$offset" -Djboss.cluster.tcp.initial_hosts="$members" \
+            -Damira.sample.clustered-singleton=true "${adapter_properties[@]/#/-D}" > "$base_dir/console.log" 2>&1 &
+        script_pid=$!
+        cluster_pids+=("$script_pid")
+        # The node's JVM (the child of standalone.sh that runs jboss-modules), for a kill -9.
+        ( for _ in $(seq 1 120); do
+              java_pid=$(pgrep -P "$script_pid" -f jboss-modules.jar || true)
+              [ -n "$java_pid" ] && echo "$java_pid" > "$demo_dir/$node.pid" && break
+              sleep 1
+          done ) &
+    done
+
+    cat <<EOF
+==> Two WildFly nodes are starting (a minute or more): node1 (http 8080, management 9990) and
+    node2 (http 8180, management 10090). Each originates a call every ${AMIRA_SAMPLE_INTERVAL:-10} s through its own
+    pool; only the node elected as the clustered singleton logs the calls' events.
+    To watch a takeover, kill the delivering node in another terminal, e.g. node1:
+        kill -9 \$(cat $demo_dir/node1.pid)
+    The other node logs "elected as the singleton provider", AMIRA-SAMPLE-020 Amira.Connected and
+    the next calls' events within seconds. Full logs: $demo_dir/node*/log/server.log.
+    Ctrl-C stops everything.
+==> Amira's lines, cluster membership and the singleton election of both nodes:
+EOF
+    local interesting='io\.amira|WFLYCLSN000[123]|WFLYCLJG0033|ISPN100001|WFLYSRV0025|WFLYEJB047[56]|ERROR'
+    tail -F -n +1 "$demo_dir/node1/console.log" "$demo_dir/node2/console.log" 2>/dev/null > >(awk -v pattern="$interesting" '
+        /^==> .* <==$/ { n = split($2, parts, "/"); node = parts[n - 1]; next }
+        $0 ~ pattern   { gsub(/\033\[[0-9;]*m/, ""); print "[" node "] " $0; fflush() }') &
+    cluster_pids+=($!)
+    wait "${cluster_pids[-1]}" || true
+}
+
+if [ "$cluster" = true ]; then
+    run_cluster   # defined below; returns when the demo is stopped
+    exit 0
+elif [ "$server" = wildfly ]; then
     wildfly_version=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml)
     wildfly_home="$PWD/it/target/wildfly-$wildfly_version"
     base_dir="$PWD/target/demo/standalone"

@@ -58,6 +58,14 @@ public final class Deployments {
             </glassfish-web-app>
             """;
 
+    /** Makes every MDB of a module a clustered singleton: one node of a WildFly cluster delivers at a time. */
+    private static final String CLUSTERED_SINGLETON = """
+              <c:clustering xmlns:c="urn:clustering:1.1">
+                <ejb-name>*</ejb-name>
+                <c:clustered-singleton>true</c:clustered-singleton>
+              </c:clustering>
+            """;
+
     private Deployments() {
     }
 
@@ -88,6 +96,17 @@ public final class Deployments {
         }
         payara.append("  </enterprise-beans>\n</glassfish-ejb-jar>\n");
         return module.addAsManifestResource(new StringAsset(payara.toString()), "glassfish-ejb-jar.xml");
+    }
+
+    /**
+     * WildFly only: an EJB module of the message-driven beans in {@code beans}, each bound to the
+     * adapter in amira.ear and a clustered singleton (needs standalone-full-ha.xml: on a server
+     * without the singleton subsystem the deployment fails).
+     */
+    public static JavaArchive clusteredSingletonMdbModule(String name, Package beans) {
+        String descriptor = RESOURCE_ADAPTER_BINDING.replace("  </assembly-descriptor>", CLUSTERED_SINGLETON + "  </assembly-descriptor>");
+        return ShrinkWrap.create(JavaArchive.class, name).addPackage(beans)
+                .addAsManifestResource(new StringAsset(descriptor), "jboss-ejb3.xml");
     }
 
     private static List<Class<?>> messageDrivenBeans(JavaArchive module) {
