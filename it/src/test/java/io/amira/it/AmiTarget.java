@@ -42,6 +42,19 @@ public final class AmiTarget {
         return isSimulated() ? "amp111" : env("AMIRA_IT_SECRET");
     }
 
+    /**
+     * The AMI user of tests that count the server's sessions ({@code manager show connected}): one
+     * no one else uses, {@code AMIRA_IT_SESSION_USERNAME} / {@code AMIRA_IT_SESSION_SECRET}, else the
+     * tests' own user (then other clients of that user on the same Asterisk would be counted too).
+     */
+    public static String sessionUsername() {
+        return isSimulated() ? username() : envOr("AMIRA_IT_SESSION_USERNAME", username());
+    }
+
+    public static String sessionSecret() {
+        return isSimulated() ? secret() : envOr("AMIRA_IT_SESSION_SECRET", secret());
+    }
+
     /** The channel test calls go to: the transcripts' extension that answers, raises UserEvent Demo, hangs up. */
     public static String channel() {
         return envOr("AMIRA_IT_CHANNEL", DEFAULT_CHANNEL);
