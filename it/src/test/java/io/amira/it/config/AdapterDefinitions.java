@@ -55,6 +55,21 @@ final class AdapterDefinitions {
         m.removeIfPresent(address(id));
     }
 
+    /**
+     * Removes a work manager and its bootstrap context (as amira.cli adds them). WildFly cannot stop
+     * a work manager's services while the server runs ("unsatisfied dependencies"): the model change
+     * is kept and the server asks for a reload, which the caller does.
+     */
+    static void removeWorkManagerIfPresent(Management m, String name) {
+        m.removeIfPresent(Management.address("subsystem", "jca", "bootstrap-context", name));
+        ModelNode workManager = Management.address("subsystem", "jca", "workmanager", name);
+        if (m.exists(workManager)) {
+            ModelNode remove = operation("remove", workManager);
+            remove.get("operation-headers", "rollback-on-runtime-failure").set(false);
+            m.execute(remove);
+        }
+    }
+
     private static void set(ModelNode operation, String... pairs) {
         for (int i = 0; i < pairs.length; i += 2) {
             operation.get(pairs[i]).set(pairs[i + 1]);

@@ -144,8 +144,7 @@ class AdminManagedIT {
 
     private static void removeDefinition(Management m) {
         m.removeIfPresent(RA);
-        m.removeIfPresent(address("subsystem", "jca", "bootstrap-context", "amira"));
-        m.removeIfPresent(address("subsystem", "jca", "workmanager", "amira"));
+        AdapterDefinitions.removeWorkManagerIfPresent(m, "amira");
         m.removeIfPresent(address("system-property", "amira.resource-adapter"));
         m.removeIfPresent(address("system-property", "amira.connection-factory"));
         m.disableHealth();

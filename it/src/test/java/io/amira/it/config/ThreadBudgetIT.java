@@ -104,8 +104,7 @@ class ThreadBudgetIT {
             deployer.undeploy(EAR);
             try (Management m = Management.connect()) {
                 AdapterDefinitions.removeIfPresent(m, NAME);
-                m.removeIfPresent(BOOTSTRAP_CONTEXT);
-                m.removeIfPresent(WORK_MANAGER);
+                AdapterDefinitions.removeWorkManagerIfPresent(m, NAME);
                 m.reloadIfRequired();
             }
         }

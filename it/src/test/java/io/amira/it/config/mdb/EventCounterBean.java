@@ -1,4 +1,4 @@
-package io.amira.it.config.load;
+package io.amira.it.config.mdb;
 
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
@@ -10,6 +10,6 @@ public class EventCounterBean implements AmiEventListener {
 
     @Override
     public void onEvent(AmiEvent event) {
-        // counted by io.amira:type=InboundActivation,name=io.amira.it.config.load.EventCounterBean
+        // counted by io.amira:type=InboundActivation,name=io.amira.it.config.mdb.EventCounterBean
     }
 }

@@ -1,4 +1,4 @@
-package io.amira.it.config.load;
+package io.amira.it.load;
 
 import io.amira.api.AmiActions;
 import io.amira.api.AmiConnection;
@@ -21,19 +21,21 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Test-only: load from the moment the deployment starts until it stops, so a redeploy always
- * happens under load. {@link #CALLERS} callers borrow a pooled connection and send a Ping every
- * 10 ms; one of them originates a call to {@code AMIRA_IT_CHANNEL} (default {@code Local/100@demo})
- * every 500 ms, whose events flow to the deployment's MDBs. Its counts are the MBean
- * {@code io.amira.it:type=Load} while the incarnation lives.
+ * Test-only: load through the pool from the moment the deployment starts until it stops. Callers
+ * ({@code amira.load.callers}, default 4) each borrow a pooled connection and send a Ping every
+ * {@code amira.load.intervalMillis} (default 10) at a fixed rate; the first also originates a call
+ * to {@code AMIRA_IT_CHANNEL} (default {@code Local/100@demo}) every
+ * {@code amira.load.originateMillis} (default 500; 0: never), whose events flow to the deployment's
+ * MDBs. The settings are the server's system properties; the counts are the MBean
+ * {@code io.amira.it:type=Load} while the deployment lives.
  */
 @Singleton
 @Startup
 public class LoadGenerator {
 
-    static final int CALLERS = 4;
     public static final String OBJECT_NAME = "io.amira.it:type=Load";
 
     private final AtomicLong actions = new AtomicLong();
@@ -61,9 +63,12 @@ public class LoadGenerator {
                 return failed.get();
             }
         }, LoadMBean.class), new ObjectName(OBJECT_NAME));
-        for (int i = 0; i < CALLERS; i++) {
-            boolean originates = i == 0;
-            callers.add(executor.submit(() -> call(originates)));
+        int count = Integer.getInteger("amira.load.callers", 4);
+        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("amira.load.intervalMillis", 10));
+        long originateNanos = TimeUnit.MILLISECONDS.toNanos(Long.getLong("amira.load.originateMillis", 500));
+        for (int i = 0; i < count; i++) {
+            long callNanos = i == 0 ? originateNanos : 0;
+            callers.add(executor.submit(() -> call(intervalNanos, callNanos)));
         }
     }
 
@@ -80,14 +85,15 @@ public class LoadGenerator {
         }
     }
 
-    private void call(boolean originates) {
+    private void call(long intervalNanos, long originateNanos) {
         String channel = System.getenv().getOrDefault("AMIRA_IT_CHANNEL", "Local/100@demo");
-        long nextCall = 0;
+        long next = System.nanoTime();
+        long nextCall = next;
         while (running) {
             try (AmiConnection connection = factory.getConnection()) {
                 connection.send(AmiActions.ping());
-                if (originates && System.nanoTime() - nextCall >= 0) {
-                    nextCall = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+                if (originateNanos > 0 && System.nanoTime() - nextCall >= 0) {
+                    nextCall = System.nanoTime() + originateNanos;
                     connection.originateAsync(AmiActions.originate(channel).toApplication("Wait", "1").build(),
                             Duration.ofSeconds(20));
                 }
@@ -95,11 +101,10 @@ public class LoadGenerator {
             } catch (AmiException | RuntimeException e) {
                 failed.incrementAndGet();
             }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            next += intervalNanos;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
             }
         }
     }
