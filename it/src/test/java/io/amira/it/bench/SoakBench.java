@@ -24,17 +24,12 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +67,8 @@ class SoakBench {
     @ArquillianResource
     private Deployer deployer;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> report = new ArrayList<>();
+    private BenchStats counters;
 
     @Deployment(name = EAR, managed = false, testable = false)
     static EnterpriseArchive deployment() {
@@ -84,6 +79,7 @@ class SoakBench {
     @Test
     void soak() throws Exception {
         assumeTrue(AmiTarget.isSimulated(), "the soak floods the simulator; a real Asterisk cannot be driven this way");
+        counters = new BenchStats(management);
         int minutes = Integer.getInteger("amira.bench.soakMinutes", 30);
         AmiSimulator sim = AmiTarget.simulator();
         Logger simulatorLog = Logger.getLogger("io.amira.simulator");
@@ -103,9 +99,9 @@ class SoakBench {
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> stats().get("notifications") >= 1);
             long count = (long) EVENTS_PER_SECOND * 60 * minutes;
             FloodSpec spec = FloodSpec.builder().calls(CALLS).ratePerSecond(EVENTS_PER_SECOND).count(count).build();
-            reset(spec.seqPeriod());
+            counters.reset(spec.seqPeriod());
             report.add(String.format(Locale.ROOT, "soak %d min: %s; pool load %s; %d CPUs, load average %s",
-                    minutes, spec, describe(LOAD_SETTINGS), Runtime.getRuntime().availableProcessors(), loadAverage()));
+                    minutes, spec, describe(LOAD_SETTINGS), Runtime.getRuntime().availableProcessors(), BenchStats.loadAverage()));
             long actionsBefore = load.getActions();
             long failedBefore = load.getFailed();
             long started = System.nanoTime();
@@ -118,7 +114,7 @@ class SoakBench {
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 report.add(String.format(Locale.ROOT, "%6.0f s: heap after GC %d MiB | sent %d | %s | actions %d (%.0f/s),"
                                 + " failed %d | load average %s", elapsed, heap.get(heap.size() - 1) >> 20, flood.sent(),
-                        snapshot(), actions, actions / elapsed, load.getFailed() - failedBefore, loadAverage()));
+                        snapshot(), actions, actions / elapsed, load.getFailed() - failedBefore, BenchStats.loadAverage()));
             }
             assertTrue(flood.awaitDone(Duration.ofMinutes(5)), "the flood did not finish");
             long sent = flood.sent();
@@ -158,32 +154,11 @@ class SoakBench {
     }
 
     private String snapshot() throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(probe("stats")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), answer.body());
-        return answer.body().replaceAll(" latency.*", "");
+        return counters.snapshot().replaceAll(" latency.*", "");
     }
 
     private Map<String, Long> stats() throws IOException, InterruptedException {
-        Map<String, Long> values = new HashMap<>();
-        for (String pair : snapshot().split(" ")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[1].matches("-?\\d+")) {
-                values.put(kv[0], Long.parseLong(kv[1]));
-            }
-        }
-        return values;
-    }
-
-    private void reset(int seqPeriod) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(probe("stats/reset?seqPeriod=" + seqPeriod))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(204, answer.statusCode(), answer.body());
-    }
-
-    private URI probe(String path) {
-        URI web = management.getWebUri();
-        return URI.create("http://" + web.getHost() + ":" + web.getPort() + "/" + BenchDeployment.PROBE_CONTEXT + "/" + path);
+        return BenchStats.parse(snapshot());
     }
 
     private ModelNode execute(ModelNode operation) throws IOException {
@@ -209,12 +184,4 @@ class SoakBench {
         return text.toString().trim();
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
 }

@@ -38,10 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * amira.ear redeployed 50 times while it works: four callers send through the pool, one originates
  * calls whose events reach two MDBs (the sample's and a counter), from the moment each incarnation
- * starts until it stops. Afterwards: the JVM's thread count is back to its baseline (± 5), no session
- * of an old incarnation is left on the AMI server (counted with {@code manager show connected} on a
- * real Asterisk, {@link AmiSessions}), and server.log has no error of Amira's and no failed
- * deployment. Each incarnation's load is watched over JMX: the generator's own MBean and Amira's
+ * starts until it stops. Afterwards: the JVM's thread count is back to its baseline (± 5; see
+ * {@link #compared}), no session of an old incarnation is left on the AMI server (counted with
+ * {@code manager show connected} on a real Asterisk, {@link AmiSessions}), and server.log has no
+ * error of Amira's and no failed deployment. Each incarnation's load is watched over JMX: the generator's own MBean and Amira's
  * MBean of the counting MDB's activation.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -103,14 +103,15 @@ class RedeployUnderLoadIT {
         long stoppedComponentInvocations = log.stream()
                 .filter(line -> isError(line) && line.contains("WFLYEJB0034") && line.contains("Component is stopped")).count();
         String report = String.format(Locale.ROOT, "redeploys=%d ms per cycle (redeploy, then load seen)=%d"
-                        + " ms per redeploy operation=%d threads baseline=%d after=%d live sessions=%d (at most %d)"
+                        + " ms per redeploy operation=%d threads baseline=%d after=%d (compared: %d, %d)"
+                        + " live sessions=%d (at most %d)"
                         + " sessions after undeploy=%d WildFly WFLYEJB0034 'Component is stopped' errors=%d%n"
                         + "threads by name, baseline: %s%nthreads by name, after: %s%n",
                 REDEPLOYS, Duration.ofNanos(cycleNanos).toMillis(), Duration.ofNanos(redeployOnlyNanos / REDEPLOYS).toMillis(),
-                total(baseline), total(after), liveSessions, MAX_LIVE_SESSIONS, AmiSessions.count() - sessionsBefore,
+                total(baseline), total(after), compared(baseline), compared(after), liveSessions, MAX_LIVE_SESSIONS, AmiSessions.count() - sessionsBefore,
                 stoppedComponentInvocations, baseline, after);
         Files.writeString(Path.of("target", "redeploy-under-load.txt"), report);
-        assertTrue(Math.abs(total(after) - total(baseline)) <= 5, report);
+        assertTrue(Math.abs(compared(after) - compared(baseline)) <= 5, report);
         assertTrue(liveSessions <= MAX_LIVE_SESSIONS, report);
         assertEquals(List.of(), errors, report);
     }
@@ -140,16 +141,13 @@ class RedeployUnderLoadIT {
         }
     }
 
-    /**
-     * The JVM's threads once the count holds still for 15 s: pools that grew for a deployment or a
-     * reload (WildFly's own keep idle threads for 60 s) shrink back first, so the count compares.
-     */
+    /** The JVM's threads once the {@linkplain #compared compared} count holds still for 15 s. */
     private static Map<String, Integer> settledThreads(Management m) {
         List<Integer> counts = new ArrayList<>();
         List<Map<String, Integer>> last = new ArrayList<>(List.of(Map.of()));
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5)).until(() -> {
             last.set(0, threads(m));
-            counts.add(total(last.get(0)));
+            counts.add(compared(last.get(0)));
             List<Integer> recent = counts.subList(Math.max(0, counts.size() - 4), counts.size());
             return recent.size() == 4 && Collections.max(recent) - Collections.min(recent) <= 2;
         });
@@ -170,5 +168,17 @@ class RedeployUnderLoadIT {
 
     private static int total(Map<String, Integer> threads) {
         return threads.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * The threads compared with the baseline: all but the pools of standalone-full's JMS broker
+     * (Artemis, which Amira does not use) and of WildFly's service container; they grow on a reload
+     * of an earlier test and shrink again on their own schedule (idle for 60 s), so they would
+     * measure the test order, not a leak. Both totals are in the report.
+     */
+    private static int compared(Map<String, Integer> threads) {
+        return threads.entrySet().stream()
+                .filter(thread -> !thread.getKey().contains("activemq") && !thread.getKey().startsWith("ServerService Thread Pool"))
+                .mapToInt(Map.Entry::getValue).sum();
     }
 }
