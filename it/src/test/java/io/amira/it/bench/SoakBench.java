@@ -72,8 +72,8 @@ class SoakBench {
 
     @Deployment(name = EAR, managed = false, testable = false)
     static EnterpriseArchive deployment() {
-        return BenchDeployment.create().addAsModule(Deployments.mdbModule("soak-load.jar")
-                .addClasses(LoadGenerator.class, LoadMBean.class));
+        return BenchDeployment.create().addAsModule(Deployments.mdbModule("soak-load.jar", "amira.ear#adapter.rar",
+                LoadGenerator.class, LoadMBean.class));
     }
 
     @Test

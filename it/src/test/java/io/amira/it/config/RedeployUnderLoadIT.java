@@ -61,8 +61,8 @@ class RedeployUnderLoadIT {
 
     @Deployment(name = EAR, managed = false, testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.amiraEarWithCountedSessions().addAsModule(Deployments.mdbModule("load.jar")
-                .addClasses(LoadGenerator.class, LoadMBean.class, EventCounterBean.class)
+        return Deployments.amiraEarWithCountedSessions().addAsModule(Deployments.mdbModule("load.jar",
+                        "amira.ear#adapter.rar", LoadGenerator.class, LoadMBean.class, EventCounterBean.class)
                 .addAsManifestResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"none\"/>"), "beans.xml"));
     }
 
