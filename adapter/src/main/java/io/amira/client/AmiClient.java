@@ -101,11 +101,14 @@ public final class AmiClient implements AutoCloseable {
         }
         client.startReader(readerExecutor);
         try {
+            client.awaitReaderStart(readerExecutor);
             Login.perform(client, config);
         } catch (AmiException | RuntimeException e) {
             client.closeRequested.set(true);
             client.connectionLost("login did not succeed", null);
-            client.awaitReaderEnd();
+            if (client.reader.hasStarted()) {
+                client.awaitReaderEnd();
+            }
             throw e;
         }
         client.loggedIn = true;
@@ -120,6 +123,26 @@ public final class AmiClient implements AutoCloseable {
             SocketOpener.closeQuietly(socket);
             throw new AmiConnectException("Cannot start reading the AMI session to " + server
                     + ": the executor refused the reading task (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Waits up to the connect timeout for the reading task to run: an executor out of threads may
+     * queue it silently, and the login would then wait for an answer nobody reads.
+     */
+    private void awaitReaderStart(Executor readerExecutor) throws AmiConnectException {
+        long timeoutMillis = config.connectTimeout().toMillis();
+        boolean started;
+        try {
+            started = reader.awaitStart(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started = false;
+        }
+        if (!started) {
+            throw new AmiConnectException("Cannot log in to " + server + ": the task that reads the session did not"
+                    + " start within " + timeoutMillis + " ms (the connect timeout): " + readerExecutor
+                    + " has no thread free for it");
         }
     }
 

@@ -2,6 +2,7 @@ package io.amira.inbound;
 
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
+import jakarta.resource.spi.UnavailableException;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,13 +23,21 @@ import java.util.concurrent.atomic.LongAdder;
  * what is delivered stays in order) until the bean has drained the buffer to half its capacity.
  * Then one {@link AmiLifecycleEvents#EVENTS_LOST} event carrying the number dropped in that burst is
  * queued to the bean, and one warning with the count is logged (one more when the burst starts).
- * Every drop is counted: received = delivered + dropped + waiting, and what still waits when delivery
- * stops is counted as discarded. Lifecycle notifications are not counted against the capacity; there
- * are few of them.
+ * Every drop is counted: received = delivered + failed + dropped + discarded + waiting, where
+ * discarded are the events still waiting when delivery stops. Lifecycle notifications are not
+ * counted against the capacity; there are few of them.
+ *
+ * <p>When no endpoint can be had ({@code createEndpoint} fails: the MDB pool is exhausted, the
+ * deployment is stopping), the event stays at the head of its key's queue and every worker waits
+ * before the next attempt, 100 ms at first, doubling up to 5 s. One warning is logged when such a
+ * burst starts and one line when delivery resumes; meanwhile arriving events fill the buffer and the
+ * overflow policy above counts and announces what it drops.
  */
 final class OrderedDispatcher {
 
     private static final int BATCH = 32;
+    static final long RETRY_INITIAL_MILLIS = 100;
+    static final long RETRY_MAX_MILLIS = 5000;
     private static final String UNKEYED = "";
     private static final String GLOBAL = "*";
 
@@ -52,10 +62,18 @@ final class OrderedDispatcher {
     private long received;
     private volatile boolean stopped;
     private volatile String server = "";
+    /** No endpoint could be had: workers wait until retryAtNanos (guarded by the lock; read without it as a hint). */
+    private volatile boolean unavailable;
+    private long retryAtNanos;
+    private long retryDelayMillis;
+    private long unavailableSinceNanos;
+    private int unavailableAttempts;
+    private long unavailableBursts;
 
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder discarded = new LongAdder();
+    private final LongAdder notifications = new LongAdder();
 
     OrderedDispatcher(String activationName, OrderingMode mode, int concurrency, int capacity,
                       boolean announceGaps, Executor executor, DeliveryTarget target) {
@@ -120,6 +138,7 @@ final class OrderedDispatcher {
             lanes.clear();
             ready.clear();
             waiting = 0;
+            lock.notifyAll();
         }
     }
 
@@ -150,12 +169,26 @@ final class OrderedDispatcher {
 
     long received() { synchronized (lock) { return received; } }
     long dropped() { synchronized (lock) { return dropped; } }
+    /** Asterisk events the bean completed. */
     long delivered() { return delivered.sum(); }
+    /** Asterisk events the bean (or the container) failed on. */
     long failed() { return failed.sum(); }
     /** Events that waited for the bean when delivery stopped: never delivered. */
     long discarded() { return discarded.sum(); }
+    /** Lifecycle notifications the bean completed. */
+    long notificationsDelivered() { return notifications.sum(); }
     int waiting() { synchronized (lock) { return waiting; } }
     int workers() { synchronized (lock) { return workers; } }
+    /** Keys (calls, with ordering=call) that have events waiting or in delivery. */
+    int keysInFlight() {
+        synchronized (lock) {
+            return lanes.size() - (lanes.containsKey(UNKEYED) ? 1 : 0);
+        }
+    }
+    /** Whether no endpoint can be had now (delivery is backing off). */
+    boolean endpointUnavailable() { return unavailable; }
+    /** How many times delivery found no endpoint and backed off. */
+    long endpointUnavailableBursts() { synchronized (lock) { return unavailableBursts; } }
 
     private void drop() {
         dropped++;
@@ -263,7 +296,7 @@ final class OrderedDispatcher {
             while (true) {
                 int count = 0;
                 synchronized (lock) {
-                    lane = stopped ? null : ready.poll();
+                    lane = awaitRetryTime() ? ready.poll() : null;
                     if (lane == null) {
                         // Decided under the lock, so an offer racing with this exit starts a new worker.
                         workers--;
@@ -282,22 +315,9 @@ final class OrderedDispatcher {
                 if (session == null) {
                     session = target.openSession();
                 }
-                for (int i = 0; i < count; i++) {
-                    AmiEvent event = batch[i];
-                    batch[i] = null;
-                    if (stopped) {
-                        if (!event.isLifecycle()) {
-                            discarded.increment();
-                        }
-                        continue;
-                    }
-                    if (session.deliver(event)) {
-                        delivered.increment();
-                    } else {
-                        failed.increment();
-                    }
-                }
+                int undelivered = deliver(session, batch, count);
                 synchronized (lock) {
+                    putBack(lane, batch, undelivered, count);
                     handBack(lane);
                     lane = null;
                 }
@@ -321,6 +341,123 @@ final class OrderedDispatcher {
                 synchronized (lock) {
                     closing--;
                     lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * Delivers {@code batch[0..count)} in order; returns the index of the first event left
+     * undelivered because no endpoint could be had ({@code count} when none was).
+     */
+    private int deliver(DeliveryTarget.Session session, AmiEvent[] batch, int count) {
+        for (int i = 0; i < count; i++) {
+            AmiEvent event = batch[i];
+            if (stopped) {
+                batch[i] = null;
+                if (!event.isLifecycle()) {
+                    discarded.increment();
+                }
+                continue;
+            }
+            boolean ok;
+            try {
+                ok = session.deliver(event);
+            } catch (UnavailableException e) {
+                noEndpoint(e);
+                return i;
+            }
+            batch[i] = null;
+            if (event.isLifecycle()) {
+                if (ok) {
+                    notifications.increment();
+                }
+            } else if (ok) {
+                delivered.increment();
+            } else {
+                failed.increment();
+            }
+            if (unavailable) {
+                endpointBack();
+            }
+        }
+        return count;
+    }
+
+    /** Under the lock: waits out the backoff while no endpoint can be had; false when stopped. */
+    private boolean awaitRetryTime() {
+        while (!stopped && unavailable) {
+            long left = retryAtNanos - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            try {
+                lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !stopped;
+    }
+
+    /** No endpoint: the next attempt waits, doubling once per round of attempts (several workers may fail at once). */
+    private void noEndpoint(UnavailableException cause) {
+        boolean burstStarts;
+        int waitingNow;
+        synchronized (lock) {
+            long now = System.nanoTime();
+            burstStarts = !unavailable;
+            if (burstStarts) {
+                unavailable = true;
+                unavailableSinceNanos = now;
+                unavailableAttempts = 0;
+                retryDelayMillis = 0;
+                unavailableBursts++;
+            }
+            if (burstStarts || now - retryAtNanos >= 0) {
+                unavailableAttempts++;
+                retryDelayMillis = retryDelayMillis == 0 ? RETRY_INITIAL_MILLIS
+                        : Math.min(RETRY_MAX_MILLIS, retryDelayMillis * 2);
+                retryAtNanos = now + TimeUnit.MILLISECONDS.toNanos(retryDelayMillis);
+            }
+            waitingNow = waiting;
+        }
+        if (burstStarts) {
+            InboundLog.ENDPOINT_UNAVAILABLE.log(cause, activationName, cause.getMessage(), waitingNow,
+                    RETRY_INITIAL_MILLIS, RETRY_MAX_MILLIS);
+        }
+    }
+
+    /** A delivery got an endpoint again: the burst is over, waiting workers may go on. */
+    private void endpointBack() {
+        long millis;
+        int attempts;
+        synchronized (lock) {
+            if (!unavailable) {
+                return;
+            }
+            unavailable = false;
+            millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - unavailableSinceNanos);
+            attempts = unavailableAttempts;
+            lock.notifyAll();
+        }
+        InboundLog.ENDPOINT_AVAILABLE_AGAIN.log(activationName, millis, attempts);
+    }
+
+    /** Under the lock: events a worker could not deliver go back to the head of their lane, in order. */
+    private void putBack(Lane lane, AmiEvent[] batch, int from, int count) {
+        for (int i = count - 1; i >= from; i--) {
+            AmiEvent event = batch[i];
+            batch[i] = null;
+            if (stopped) {
+                if (!event.isLifecycle()) {
+                    discarded.increment();
+                }
+            } else {
+                lane.events.addFirst(event);
+                if (!event.isLifecycle()) {
+                    waiting++;
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.amira.inbound;
 import io.amira.work.WorkManagerExecutor;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
+import io.amira.log.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -248,6 +249,79 @@ class OrderedDispatcherTest {
 
         await().until(() -> seen.size() == 2);
         assertEquals(List.of("0", "1"), seen);
+    }
+
+    @Test
+    void withoutAnEndpointEventsWaitAtTheHeadOfTheirCallAndDeliveryBacksOff() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> seen.add(event.linkedId() + "/" + event.get("Seq")));
+        factory.unavailable.set(4);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 1, 1000, factory);
+
+        try (CapturedLog log = CapturedLog.of("io.amira.inbound")) {
+            for (int seq = 0; seq < 20; seq++) {
+                dispatcher.offer(callEvent(seq % 2, seq / 2));
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() == 20);
+            for (int call = 0; call < 2; call++) {
+                String prefix = "1700000000." + call + "/";
+                List<String> ofCall = seen.stream().filter(s -> s.startsWith(prefix)).toList();
+                for (int seq = 0; seq < 10; seq++) {
+                    assertEquals(prefix + seq, ofCall.get(seq), "call " + call + " out of order: " + seen);
+                }
+            }
+            List<Long> attempts = factory.createAttemptNanos;
+            for (int i = 1; i < 5; i++) {
+                long waitedMillis = Duration.ofNanos(attempts.get(i) - attempts.get(i - 1)).toMillis();
+                long backoff = OrderedDispatcher.RETRY_INITIAL_MILLIS << (i - 1);
+                assertTrue(waitedMillis >= backoff, "attempt " + i + " after " + waitedMillis + " ms, not " + backoff);
+            }
+            assertEquals(1, log.withId(InboundLog.ENDPOINT_UNAVAILABLE.id()).size(), "one warning per burst: " + log.messages());
+            assertEquals(1, log.withId(InboundLog.ENDPOINT_AVAILABLE_AGAIN.id()).size());
+        }
+        assertEquals(20, dispatcher.delivered());
+        assertEquals(0, dispatcher.dropped());
+        assertEquals(1, dispatcher.endpointUnavailableBursts());
+        assertFalse(dispatcher.endpointUnavailable());
+        await().until(() -> factory.outstanding() == 0);
+        assertEquals(List.of(), factory.violations);
+    }
+
+    @Test
+    void stopDuringTheBackoffEndsAtOnceAndCountsWhatWaitedAsDiscarded() {
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> { });
+        factory.unavailable.set(Integer.MAX_VALUE);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 2, 1000, factory);
+        for (int i = 0; i < 50; i++) {
+            dispatcher.offer(callEvent(i % 5, i / 5));
+        }
+        await().until(() -> factory.createAttemptNanos.size() >= 2);
+
+        long started = System.nanoTime();
+        assertTrue(dispatcher.stop(Duration.ofSeconds(10)));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2000, "stop waited out the backoff");
+        assertEquals(50, dispatcher.discarded());
+        assertEquals(50, dispatcher.received());
+        assertEquals(0, dispatcher.delivered());
+        assertEquals(0, dispatcher.workers());
+    }
+
+    @Test
+    void theDispatcherKnowsHowManyCallsAreInFlight() throws InterruptedException {
+        CountDownLatch letGo = new CountDownLatch(1);
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> awaitQuietly(letGo));
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 2, 1000, factory);
+        for (int call = 0; call < 7; call++) {
+            dispatcher.offer(callEvent(call, 0));
+        }
+        dispatcher.offer(event("PeerStatus"));
+
+        assertEquals(7, dispatcher.keysInFlight());
+        letGo.countDown();
+        await().until(() -> dispatcher.keysInFlight() == 0);
+        assertEquals(8, dispatcher.delivered());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -299,6 +299,25 @@ class PooledConnectionsTest {
     }
 
     @Test
+    void refusedCredentialsAreHeldBackWithoutAnotherLoginWhileTheCorrectOnesStillWork() throws Exception {
+        managedFactory.setResourceAdapter(new io.amira.AmiraResourceAdapter());
+        io.amira.api.AmiAuthenticationException first = assertThrows(io.amira.api.AmiAuthenticationException.class,
+                () -> factory.getConnection("admin", "wrong-secret"));
+        long sessions = simulator.sessionsAccepted();
+
+        io.amira.api.AmiAuthenticationException held = assertThrows(io.amira.api.AmiAuthenticationException.class,
+                () -> factory.getConnection("admin", "wrong-secret"));
+
+        assertEquals(sessions, simulator.sessionsAccepted(), "no second login with credentials Asterisk refused");
+        assertTrue(first.getMessage().contains("refused"), first.getMessage());
+        assertTrue(held.getMessage().contains("tries these credentials again in"), held.getMessage());
+        assertFalse(held.getMessage().contains("wrong-secret"), held.getMessage());
+        try (AmiConnection connection = factory.getConnection()) {
+            assertTrue(connection.send(AmiActions.ping()).isSuccess(), "the definition's own credentials are not held back");
+        }
+    }
+
+    @Test
     void asyncOriginateCompletesWithItsOwnOriginateResponse() throws Exception {
         AmiOriginateResult result;
         try (AmiConnection connection = factory.getConnection()) {
