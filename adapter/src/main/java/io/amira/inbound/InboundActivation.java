@@ -67,10 +67,10 @@ public final class InboundActivation {
         Executor shortWork = WorkManagerExecutor.shortTasks(workManager);
         Executor longWork = WorkManagerExecutor.longTasks(workManager, longRunningHint);
         OrderedDispatcher dispatcher = new OrderedDispatcher(name, inbound.ordering(), inbound.concurrency(),
-                inbound.bufferCapacity(), inbound.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
+                inbound.bufferCapacityBytes(), inbound.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
         EventStream stream = new EventStream(name, config, inbound, sessions, longWork, dispatcher);
         InboundLog.ACTIVATED.log(name, config, inbound.filter(), inbound.ordering(), inbound.concurrency(),
-                inbound.bufferCapacity());
+                inbound.bufferCapacityBytes());
         stream.start();
         return new InboundActivation(name, config, dispatcher, stream);
     }
@@ -80,7 +80,7 @@ public final class InboundActivation {
         stream.stop();
         dispatcher.stop(STOP_GRACE);
         InboundLog.STOPPED.log(name, dispatcher.received(), dispatcher.delivered(), dispatcher.failed(),
-                dispatcher.dropped());
+                dispatcher.dropped(), dispatcher.peakWaiting(), dispatcher.peakWaitingBytes());
     }
 
     public String name() { return name; }
@@ -94,6 +94,10 @@ public final class InboundActivation {
     public long deliveriesFailed() { return dispatcher.failed(); }
     /** Events dropped because the buffer was full. */
     public long eventsDropped() { return dispatcher.dropped(); }
+    /** Bytes of heap (estimated per event) the events waiting for the bean hold now. */
+    public long bufferBytes() { return dispatcher.waitingBytes(); }
+    /** The most bytes the buffer held at once since activation: how close a burst came to the capacity. */
+    public long bufferPeakBytes() { return dispatcher.peakWaitingBytes(); }
 
     /**
      * The bean's class name: WildFly gives every endpoint of an adapter the same activation name,

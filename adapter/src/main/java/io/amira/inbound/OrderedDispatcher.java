@@ -16,13 +16,18 @@ import java.util.concurrent.atomic.LongAdder;
  * keys in parallel up to the concurrency, on worker tasks run by the given executor (the
  * WorkManager). {@link #offer} never blocks.
  *
- * <p>Overflow policy for a bean that stays slower than Asterisk: at most {@code capacity} events
- * wait. When the buffer is full, arriving events are dropped (those already waiting are kept, so
- * what is delivered stays in order) until the bean has drained the buffer to half its capacity.
- * Then one {@link AmiLifecycleEvents#EVENTS_LOST} event carrying the number dropped in that burst is
- * queued to the bean, and one warning with the count is logged (one more when the burst starts).
- * Every drop is counted: received = delivered + dropped + waiting. Lifecycle notifications are not
- * counted against the capacity; there are few of them.
+ * <p>The buffer is bounded by memory: at most {@code capacityBytes} of events wait, each counted at
+ * its {@link EventSize} (what it holds of the heap), so a burst of small call events and a few
+ * large ones are bounded alike. An event that finds the buffer empty is always taken, however
+ * large.
+ *
+ * <p>Overflow policy for a bean that stays slower than Asterisk: when an arriving event does not
+ * fit, it and every event after it are dropped (those already waiting are kept, so what is
+ * delivered stays in order) until the bean has drained the buffer to half its capacity. Then one
+ * {@link AmiLifecycleEvents#EVENTS_LOST} event carrying the number dropped in that burst is queued
+ * to the bean, and one warning with the count is logged (one more when the burst starts). Every
+ * drop is counted: received = delivered + failed + dropped + waiting. Lifecycle notifications are
+ * not counted against the capacity; there are few of them.
  */
 final class OrderedDispatcher {
 
@@ -33,8 +38,8 @@ final class OrderedDispatcher {
     private final String activationName;
     private final OrderingMode mode;
     private final int concurrency;
-    private final int capacity;
-    private final int resumeLevel;
+    private final long capacityBytes;
+    private final long resumeLevel;
     private final boolean announceGaps;
     private final Executor executor;
     private final DeliveryTarget target;
@@ -43,6 +48,9 @@ final class OrderedDispatcher {
     private final Map<String, Lane> lanes = new HashMap<>();
     private final ArrayDeque<Lane> ready = new ArrayDeque<>();
     private int waiting;
+    private long waitingBytes;
+    private int peakWaiting;
+    private long peakWaitingBytes;
     private int workers;
     private int closing;
     private boolean overflowing;
@@ -55,13 +63,13 @@ final class OrderedDispatcher {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    OrderedDispatcher(String activationName, OrderingMode mode, int concurrency, int capacity,
+    OrderedDispatcher(String activationName, OrderingMode mode, int concurrency, long capacityBytes,
                       boolean announceGaps, Executor executor, DeliveryTarget target) {
         this.activationName = activationName;
         this.mode = mode;
         this.concurrency = mode == OrderingMode.GLOBAL ? 1 : concurrency;
-        this.capacity = capacity;
-        this.resumeLevel = capacity / 2;
+        this.capacityBytes = capacityBytes;
+        this.resumeLevel = capacityBytes / 2;
         this.announceGaps = announceGaps;
         this.executor = executor;
         this.target = target;
@@ -77,17 +85,21 @@ final class OrderedDispatcher {
      * comment). Never blocks. Returns whether the event was queued.
      */
     boolean offer(AmiEvent event) {
+        long size = EventSize.of(event);
         boolean startWorker;
         synchronized (lock) {
             if (stopped) {
                 return false;
             }
             received++;
-            if (overflowing || waiting >= capacity) {
+            if (overflowing || waiting > 0 && waitingBytes + size > capacityBytes) {
                 drop();
                 return false;
             }
             waiting++;
+            waitingBytes += size;
+            peakWaiting = Math.max(peakWaiting, waiting);
+            peakWaitingBytes = Math.max(peakWaitingBytes, waitingBytes);
             startWorker = needsWorker(enqueue(keyOf(event), event)) && claimWorker();
         }
         if (startWorker) {
@@ -117,6 +129,7 @@ final class OrderedDispatcher {
             lanes.clear();
             ready.clear();
             waiting = 0;
+            waitingBytes = 0;
         }
     }
 
@@ -150,6 +163,11 @@ final class OrderedDispatcher {
     long delivered() { return delivered.sum(); }
     long failed() { return failed.sum(); }
     int waiting() { synchronized (lock) { return waiting; } }
+    long waitingBytes() { synchronized (lock) { return waitingBytes; } }
+    /** The most events that waited at once since activation. */
+    int peakWaiting() { synchronized (lock) { return peakWaiting; } }
+    /** The most bytes (see {@link EventSize}) that waited at once since activation. */
+    long peakWaitingBytes() { synchronized (lock) { return peakWaitingBytes; } }
     int workers() { synchronized (lock) { return workers; } }
 
     private void drop() {
@@ -157,13 +175,13 @@ final class OrderedDispatcher {
         burstDropped++;
         if (!overflowing) {
             overflowing = true;
-            InboundLog.BUFFER_FULL.log(activationName, capacity, resumeLevel);
+            InboundLog.BUFFER_FULL.log(activationName, capacityBytes, waiting, resumeLevel);
         }
     }
 
     /** Called under the lock after a worker took events out. */
     private void resumeIfDrained() {
-        if (overflowing && waiting <= resumeLevel) {
+        if (overflowing && waitingBytes <= resumeLevel) {
             overflowing = false;
             long lost = burstDropped;
             long total = dropped;
@@ -270,6 +288,7 @@ final class OrderedDispatcher {
                         batch[count++] = event;
                         if (!event.isLifecycle()) {
                             waiting--;
+                            waitingBytes -= EventSize.of(event);
                         }
                     }
                     resumeIfDrained();

@@ -38,7 +38,7 @@ class EventStreamTest {
         InboundConfig config = spec.inboundConfig();
         AmiClientConfig settings = AmiClientConfig.builder().username("admin").secret("amp111").build();
         OrderedDispatcher dispatcher = new OrderedDispatcher("stream-test", config.ordering(), config.concurrency(),
-                config.bufferCapacity(), config.lifecycleEvents(), WorkManagerExecutor.shortTasks(workManager),
+                config.bufferCapacityBytes(), config.lifecycleEvents(), WorkManagerExecutor.shortTasks(workManager),
                 new EndpointTarget(endpoints, "stream-test"));
         return new EventStream("stream-test", settings, config, sessions, WorkManagerExecutor.longTasks(workManager, true), dispatcher);
     }
