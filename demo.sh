@@ -20,6 +20,12 @@ rm -rf "$base_dir"
 mkdir -p "$(dirname "$base_dir")"
 cp -r "$wildfly_home/standalone" "$base_dir"
 cp ear/target/amira.ear "$base_dir/deployments/"
+# The sample's MDB logs each call event at FINE (DEBUG in WildFly's terms), off in production; the
+# demo shows those lines on the console through a handler of their own.
+sed -i 's#</periodic-rotating-file-handler>#&\
+            <console-handler name="AMIRA-SAMPLE-EVENTS"><level name="DEBUG"/><formatter><named-formatter name="COLOR-PATTERN"/></formatter></console-handler>\
+            <logger category="io.amira.sample.CallEventListenerBean"><level name="DEBUG"/><handlers><handler name="AMIRA-SAMPLE-EVENTS"/></handlers></logger>#' \
+    "$base_dir/configuration/standalone-full.xml"
 
 simulator_pid=""
 server_pid=""
