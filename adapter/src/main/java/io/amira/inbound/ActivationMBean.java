@@ -94,6 +94,8 @@ final class ActivationMBean implements InboundActivationMXBean {
     @Override public long getEventsLostBufferFull() { return dispatcher.dropped(); }
     @Override public long getEventsDiscarded() { return dispatcher.discarded(); }
     @Override public long getEventsWaiting() { return dispatcher.waiting(); }
+    @Override public long getBufferBytes() { return dispatcher.waitingBytes(); }
+    @Override public long getBufferPeakBytes() { return dispatcher.peakWaitingBytes(); }
     @Override public int getCallsInFlight() { return dispatcher.keysInFlight(); }
     @Override public long getNotificationsDelivered() { return dispatcher.notificationsDelivered(); }
     @Override public long getDisconnects() { return stream.disconnects(); }

@@ -74,10 +74,10 @@ public final class InboundActivation {
         Executor shortWork = WorkManagerExecutor.shortTasks(workManager);
         Executor longWork = WorkManagerExecutor.longTasks(workManager, longRunningHint);
         OrderedDispatcher dispatcher = new OrderedDispatcher(name, inbound.ordering(), inbound.concurrency(),
-                inbound.bufferCapacity(), inbound.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
+                inbound.bufferCapacityBytes(), inbound.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
         EventStream stream = new EventStream(name, config, inbound, sessions, longWork, dispatcher, loginGate);
         InboundLog.ACTIVATED.log(name, config, inbound.filter(), inbound.ordering(), inbound.concurrency(),
-                inbound.bufferCapacity());
+                inbound.bufferCapacityBytes());
         InboundActivation activation = new InboundActivation(name, config, dispatcher, stream);
         activation.mbean.register();
         stream.start();
@@ -90,7 +90,8 @@ public final class InboundActivation {
         dispatcher.stop(STOP_GRACE);
         mbean.unregister();
         InboundLog.STOPPED.log(name, stream.eventsRead(), dispatcher.delivered(), dispatcher.failed(),
-                dispatcher.dropped(), dispatcher.discarded(), stream.eventsFiltered());
+                dispatcher.dropped(), dispatcher.discarded(), stream.eventsFiltered(), dispatcher.peakWaiting(),
+                dispatcher.peakWaitingBytes());
     }
 
     public String name() { return name; }

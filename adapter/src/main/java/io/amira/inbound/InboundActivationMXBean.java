@@ -50,6 +50,12 @@ public interface InboundActivationMXBean {
     /** Events waiting for the bean now. */
     long getEventsWaiting();
 
+    /** Bytes the waiting events count against {@code bufferCapacityBytes} now. */
+    long getBufferBytes();
+
+    /** The most bytes that waited at once since activation: how close a burst came to the capacity. */
+    long getBufferPeakBytes();
+
     /** Calls (with {@code ordering=call}: Linkedid, else Uniqueid, else Channel) with events waiting or in delivery. */
     int getCallsInFlight();
 

@@ -12,13 +12,14 @@ final class InboundLog {
     static final LogMessage NO_BEAN_PROPERTY = LogMessage.fine(LOG, "AMIRA-IN-001",
             "no bean property {0} on the activation spec");
     static final LogMessage ACTIVATED = LogMessage.info(LOG, "AMIRA-IN-002",
-            "activation {0}: {1}, {2}, ordering {3}, concurrency {4}, buffer {5}");
+            "activation {0}: {1}, {2}, ordering {3}, concurrency {4}, buffer {5} bytes");
     static final LogMessage STOPPED = LogMessage.info(LOG, "AMIRA-IN-003",
             "activation {0} stopped: {1} events received, {6} filtered out, {2} delivered, {3} failed in the bean,"
-            + " {4} lost to a full buffer, {5} discarded undelivered at stop");
+            + " {4} lost to a full buffer, {5} discarded undelivered at stop; at most {7} events ({8} bytes) waited at once");
     static final LogMessage BUFFER_FULL = LogMessage.warning(LOG, "AMIRA-IN-020",
-            "activation {0}: the bean is slower than Asterisk and the buffer of {1} events is full; dropping arriving"
-            + " events until {2} wait (consider a higher concurrency or a narrower filter)");
+            "activation {0}: the bean is slower than Asterisk and the buffer of {1} bytes is full ({2} events wait);"
+            + " dropping arriving events until {3} bytes wait (consider a faster bean, a higher concurrency, a narrower"
+            + " filter or a larger bufferCapacityBytes)");
     static final LogMessage EVENTS_DROPPED = LogMessage.warning(LOG, "AMIRA-IN-021",
             "activation {0}: {1} events dropped in this burst ({2} since activation); delivering again");
     static final LogMessage DELIVERY_WORK_REFUSED = LogMessage.warning(LOG, "AMIRA-IN-022",

@@ -18,14 +18,19 @@ import java.util.concurrent.atomic.LongAdder;
  * keys in parallel up to the concurrency, on worker tasks run by the given executor (the
  * WorkManager). {@link #offer} never blocks.
  *
- * <p>Overflow policy for a bean that stays slower than Asterisk: at most {@code capacity} events
- * wait. When the buffer is full, arriving events are dropped (those already waiting are kept, so
- * what is delivered stays in order) until the bean has drained the buffer to half its capacity.
- * Then one {@link AmiLifecycleEvents#EVENTS_LOST} event carrying the number dropped in that burst is
- * queued to the bean, and one warning with the count is logged (one more when the burst starts).
- * Every drop is counted: received = delivered + failed + dropped + discarded + waiting, where
- * discarded are the events still waiting when delivery stops. Lifecycle notifications are not
- * counted against the capacity; there are few of them.
+ * <p>The buffer is bounded by memory: at most {@code capacityBytes} of events wait, each counted at
+ * its {@link EventSize} (what it holds of the heap), so a burst of small call events and a few
+ * large ones are bounded alike. An event that finds the buffer empty is always taken, however
+ * large.
+ *
+ * <p>Overflow policy for a bean that stays slower than Asterisk: when an arriving event does not
+ * fit, it and every event after it are dropped (those already waiting are kept, so what is
+ * delivered stays in order) until the bean has drained the buffer to half its capacity. Then one
+ * {@link AmiLifecycleEvents#EVENTS_LOST} event carrying the number dropped in that burst is queued
+ * to the bean, and one warning with the count is logged (one more when the burst starts). Every
+ * drop is counted: received = delivered + failed + dropped + discarded + waiting, where discarded
+ * are the events still waiting when delivery stops. Lifecycle notifications are not counted against
+ * the capacity; there are few of them.
  *
  * <p>When no endpoint can be had ({@code createEndpoint} fails: the MDB pool is exhausted, the
  * deployment is stopping), the event stays at the head of its key's queue and every worker waits
@@ -44,8 +49,8 @@ final class OrderedDispatcher {
     private final String activationName;
     private final OrderingMode mode;
     private final int concurrency;
-    private final int capacity;
-    private final int resumeLevel;
+    private final long capacityBytes;
+    private final long resumeLevel;
     private final boolean announceGaps;
     private final Executor executor;
     private final DeliveryTarget target;
@@ -54,6 +59,9 @@ final class OrderedDispatcher {
     private final Map<String, Lane> lanes = new HashMap<>();
     private final ArrayDeque<Lane> ready = new ArrayDeque<>();
     private int waiting;
+    private long waitingBytes;
+    private int peakWaiting;
+    private long peakWaitingBytes;
     private int workers;
     private int closing;
     private boolean overflowing;
@@ -75,13 +83,13 @@ final class OrderedDispatcher {
     private final LongAdder discarded = new LongAdder();
     private final LongAdder notifications = new LongAdder();
 
-    OrderedDispatcher(String activationName, OrderingMode mode, int concurrency, int capacity,
+    OrderedDispatcher(String activationName, OrderingMode mode, int concurrency, long capacityBytes,
                       boolean announceGaps, Executor executor, DeliveryTarget target) {
         this.activationName = activationName;
         this.mode = mode;
         this.concurrency = mode == OrderingMode.GLOBAL ? 1 : concurrency;
-        this.capacity = capacity;
-        this.resumeLevel = capacity / 2;
+        this.capacityBytes = capacityBytes;
+        this.resumeLevel = capacityBytes / 2;
         this.announceGaps = announceGaps;
         this.executor = executor;
         this.target = target;
@@ -97,17 +105,21 @@ final class OrderedDispatcher {
      * comment). Never blocks. Returns whether the event was queued.
      */
     boolean offer(AmiEvent event) {
+        long size = EventSize.of(event);
         boolean startWorker;
         synchronized (lock) {
             if (stopped) {
                 return false;
             }
             received++;
-            if (overflowing || waiting >= capacity) {
+            if (overflowing || waiting > 0 && waitingBytes + size > capacityBytes) {
                 drop();
                 return false;
             }
             waiting++;
+            waitingBytes += size;
+            peakWaiting = Math.max(peakWaiting, waiting);
+            peakWaitingBytes = Math.max(peakWaitingBytes, waitingBytes);
             startWorker = needsWorker(enqueue(keyOf(event), event)) && claimWorker();
         }
         if (startWorker) {
@@ -138,6 +150,7 @@ final class OrderedDispatcher {
             lanes.clear();
             ready.clear();
             waiting = 0;
+            waitingBytes = 0;
             lock.notifyAll();
         }
     }
@@ -178,6 +191,11 @@ final class OrderedDispatcher {
     /** Lifecycle notifications the bean completed. */
     long notificationsDelivered() { return notifications.sum(); }
     int waiting() { synchronized (lock) { return waiting; } }
+    long waitingBytes() { synchronized (lock) { return waitingBytes; } }
+    /** The most events that waited at once since activation. */
+    int peakWaiting() { synchronized (lock) { return peakWaiting; } }
+    /** The most bytes (see {@link EventSize}) that waited at once since activation. */
+    long peakWaitingBytes() { synchronized (lock) { return peakWaitingBytes; } }
     int workers() { synchronized (lock) { return workers; } }
     /** Keys (calls, with ordering=call) that have events waiting or in delivery. */
     int keysInFlight() {
@@ -195,13 +213,13 @@ final class OrderedDispatcher {
         burstDropped++;
         if (!overflowing) {
             overflowing = true;
-            InboundLog.BUFFER_FULL.log(activationName, capacity, resumeLevel);
+            InboundLog.BUFFER_FULL.log(activationName, capacityBytes, waiting, resumeLevel);
         }
     }
 
     /** Called under the lock after a worker took events out. */
     private void resumeIfDrained() {
-        if (overflowing && waiting <= resumeLevel) {
+        if (overflowing && waitingBytes <= resumeLevel) {
             overflowing = false;
             long lost = burstDropped;
             long total = dropped;
@@ -308,6 +326,7 @@ final class OrderedDispatcher {
                         batch[count++] = event;
                         if (!event.isLifecycle()) {
                             waiting--;
+                            waitingBytes -= EventSize.of(event);
                         }
                     }
                     resumeIfDrained();
@@ -458,6 +477,7 @@ final class OrderedDispatcher {
                 lane.events.addFirst(event);
                 if (!event.isLifecycle()) {
                     waiting++;
+                    waitingBytes += EventSize.of(event);
                 }
             }
         }

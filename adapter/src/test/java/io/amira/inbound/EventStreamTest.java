@@ -43,7 +43,7 @@ class EventStreamTest {
         spec.setReconnectMaxDelayMillis(40L);
         InboundConfig config = spec.inboundConfig();
         OrderedDispatcher dispatcher = new OrderedDispatcher("stream-test", config.ordering(), config.concurrency(),
-                config.bufferCapacity(), config.lifecycleEvents(), WorkManagerExecutor.shortTasks(workManager),
+                config.bufferCapacityBytes(), config.lifecycleEvents(), WorkManagerExecutor.shortTasks(workManager),
                 new EndpointTarget(endpoints, "stream-test"));
         return new EventStream("stream-test", settings, config, sessions, WorkManagerExecutor.longTasks(workManager, true),
                 dispatcher, loginGate);
@@ -157,7 +157,7 @@ class EventStreamTest {
         AmiActivationSpec spec = new AmiActivationSpec();
         InboundConfig config = spec.inboundConfig();
         OrderedDispatcher dispatcher = new OrderedDispatcher("stream-test", config.ordering(), config.concurrency(),
-                config.bufferCapacity(), config.lifecycleEvents(), WorkManagerExecutor.shortTasks(workManager),
+                config.bufferCapacityBytes(), config.lifecycleEvents(), WorkManagerExecutor.shortTasks(workManager),
                 new EndpointTarget(endpoints, "stream-test"));
         Executor noThreads = new Executor() {
             @Override

@@ -134,7 +134,6 @@ class InboundSimulatorTest {
         AmiActivationSpec spec = spec();
         spec.setEventNames("Newexten");
         spec.setConcurrency(16);
-        spec.setBufferCapacity(calls * eventsPerCall);
         spec.setLifecycleEvents(false);
         TestEndpointFactory factory = activate("calls", spec, event -> {
             List<Integer> sequence = seen.computeIfAbsent(event.linkedId(), k -> new CopyOnWriteArrayList<>());
@@ -236,7 +235,7 @@ class InboundSimulatorTest {
         AmiActivationSpec spec = spec();
         spec.setEventNames("UserEvent");
         spec.setConcurrency(2);
-        spec.setBufferCapacity(1000);
+        spec.setBufferCapacityBytes(256L * 1024); // about a thousand of the flood's events
         activate("slow", spec, event -> {
             if (event.name().equals(AmiLifecycleEvents.EVENTS_LOST)) {
                 gaps.incrementAndGet();

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * it on request with {@code mvn -pl it -am verify -Dit.test=InboundDeliveryBench} (options:
  * {@code -Damira.bench.calls=1000 -Damira.bench.flatOut=1000000 -Damira.bench.rate=200000
  * -Damira.bench.seconds=10 -Damira.bench.latencyRate=10000 -Damira.bench.repeats=3}, and the MDB's
- * {@code -Damira.bench.concurrency/bufferCapacity/ordering}). Figures land in
+ * {@code -Damira.bench.concurrency/bufferCapacityBytes/ordering}). Figures land in
  * {@code it/target/bench/inbound-delivery.txt}.
  *
  * <p>Runs, one after the other on the same deployment: a warm-up; flat-out floods (three by default,
