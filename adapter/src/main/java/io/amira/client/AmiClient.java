@@ -73,7 +73,8 @@ public final class AmiClient implements AutoCloseable {
      * interest.
      *
      * @throws io.amira.api.AmiAuthenticationException when Asterisk refuses the username or secret
-     * @throws io.amira.api.AmiConnectException when the server cannot be reached or the TLS handshake fails
+     * @throws io.amira.api.AmiConnectException when the server cannot be reached, the TLS handshake fails
+     *         or the whole connect (TCP, TLS, Challenge, Login) takes longer than the connect timeout
      */
     public static AmiClient connect(AmiClientConfig config, AmiClientListener listener) throws AmiException {
         return connect(config, listener, task -> {
@@ -91,7 +92,8 @@ public final class AmiClient implements AutoCloseable {
             throws AmiException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(readerExecutor, "readerExecutor");
-        Socket socket = SocketOpener.open(config);
+        long deadlineNanos = System.nanoTime() + config.connectTimeout().toNanos();
+        Socket socket = SocketOpener.open(config, deadlineNanos);
         AmiClient client;
         try {
             client = new AmiClient(config, listener, socket);
@@ -101,7 +103,7 @@ public final class AmiClient implements AutoCloseable {
         }
         client.startReader(readerExecutor);
         try {
-            Login.perform(client, config);
+            Login.perform(client, config, deadlineNanos);
         } catch (AmiException | RuntimeException e) {
             client.closeRequested.set(true);
             client.connectionLost("login did not succeed", null);
