@@ -6,6 +6,7 @@ import io.amira.api.AmiConnectionLostException;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiException;
 import io.amira.api.AmiResponse;
+import io.amira.api.AmiTimeoutException;
 import io.amira.protocol.AmiEncoder;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,7 @@ public final class AmiClient implements AutoCloseable {
     private static final Duration LOGOFF_TIMEOUT = Duration.ofSeconds(1);
     private static final long READER_END_TIMEOUT_MILLIS = 2000;
     private static final AmiClientListener NO_LISTENER = event -> { };
+    private static final AmiAction PING = AmiAction.of("Ping");
 
     private final AmiClientConfig config;
     private final String server;
@@ -53,6 +56,11 @@ public final class AmiClient implements AutoCloseable {
     private volatile boolean loggedIn;
     /** Callers blocked in send(): when there are some, answers will wake them to queue more actions. */
     private final AtomicInteger waitingCallers = new AtomicInteger();
+    /** When the server was last heard from, as of the reader's last tick: for {@link #checkAlive} on other threads. */
+    private volatile long lastHeardNanos = System.nanoTime();
+    private final Object aliveCheckLock = new Object();
+    /** The running {@link #checkAlive} Ping, shared by checks made meanwhile; guarded by aliveCheckLock. */
+    private CompletableFuture<Boolean> aliveCheck;
 
     private AmiClient(AmiClientConfig config, AmiClientListener listener, Socket socket) throws IOException {
         this.config = config;
@@ -294,6 +302,47 @@ public final class AmiClient implements AutoCloseable {
                 + " is gone (" + reason + "); the action may or may not have run. Connect again to continue.", cause);
     }
 
+    /**
+     * Checks, without blocking, that the server still answers. The future completes true when it
+     * answers a Ping within {@code timeout} (at once when it sent anything within the last
+     * {@code timeout}), false when the session is or becomes dead. A Ping left unanswered for
+     * {@code timeout} ends the session as a missed keepalive does: pending actions fail and the
+     * listener's onDisconnect is called. Checks made while one runs share its Ping.
+     */
+    public CompletableFuture<Boolean> checkAlive(Duration timeout) {
+        long timeoutNanos = timeoutNanos(timeout);
+        if (!isConnected()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (silence().toNanos() < timeoutNanos) {
+            return CompletableFuture.completedFuture(true);
+        }
+        synchronized (aliveCheckLock) {
+            if (aliveCheck == null || aliveCheck.isDone()) {
+                aliveCheck = sendAsync(PING, timeout).handle((pong, failure) -> answered(failure, timeoutNanos));
+            }
+            return aliveCheck;
+        }
+    }
+
+    /** How long the server has sent nothing, as of the reader's last tick (every 50 ms at the least). */
+    public Duration silence() {
+        return Duration.ofNanos(Math.max(0, System.nanoTime() - lastHeardNanos));
+    }
+
+    /** Whether a check's Ping proved the server alive; an unanswered one ends the session. */
+    private boolean answered(Throwable failure, long timeoutNanos) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        if (cause == null) {
+            lastHeardNanos = System.nanoTime(); // on the reading thread, like the tick's update
+        }
+        if (cause instanceof AmiTimeoutException) {
+            connectionLost("no answer to a Ping within " + Durations.format(timeoutNanos)
+                    + " (session check); the server or the network is not responding", null);
+        }
+        return !(cause instanceof AmiTimeoutException || cause instanceof AmiConnectionLostException);
+    }
+
     /** Whether the session is logged in and its socket alive, as far as the client knows. */
     public boolean isConnected() {
         return loggedIn && !dead.get();
@@ -363,6 +412,7 @@ public final class AmiClient implements AutoCloseable {
     }
 
     void onTick(long now) {
+        lastHeardNanos = reader.lastReadNanos();
         pending.expire(now);
         if (loggedIn) {
             keepalive.tick(now, reader.lastReadNanos());
