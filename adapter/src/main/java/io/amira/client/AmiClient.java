@@ -9,6 +9,7 @@ import io.amira.api.AmiResponse;
 import io.amira.api.AmiTimeoutException;
 import io.amira.protocol.AmiEncoder;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -100,8 +101,9 @@ public final class AmiClient implements AutoCloseable {
             throws AmiException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(readerExecutor, "readerExecutor");
-        long deadlineNanos = System.nanoTime() + config.connectTimeout().toNanos();
-        Socket socket = SocketOpener.open(config, deadlineNanos);
+        SSLSocketFactory tls = SocketOpener.tlsFactory(config);
+        ConnectDeadline deadline = ConnectDeadline.start(config);
+        Socket socket = SocketOpener.open(config, tls, deadline);
         AmiClient client;
         try {
             client = new AmiClient(config, listener, socket);
@@ -111,7 +113,7 @@ public final class AmiClient implements AutoCloseable {
         }
         client.startReader(readerExecutor);
         try {
-            Login.perform(client, config, deadlineNanos);
+            Login.perform(client, config, deadline);
         } catch (AmiException | RuntimeException e) {
             client.closeRequested.set(true);
             client.connectionLost("login did not succeed", null);

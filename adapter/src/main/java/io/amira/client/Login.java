@@ -10,8 +10,6 @@ import io.amira.api.AmiPermissionDeniedException;
 import io.amira.api.AmiResponse;
 import io.amira.api.AmiTimeoutException;
 
-import java.time.Duration;
-
 /**
  * The login exchange: plain ({@code Secret}) or MD5 ({@code Challenge}, then {@code Key}), each
  * answer awaited only until the connect deadline.
@@ -23,18 +21,18 @@ final class Login {
 
     /**
      * @throws AmiAuthenticationException the server refused the login
-     * @throws AmiConnectException no answer before {@code deadlineNanos}, or the session ended first
+     * @throws AmiConnectException no answer before the deadline, or the session ended first
      */
-    static void perform(AmiClient client, AmiClientConfig config, long deadlineNanos) throws AmiException {
+    static void perform(AmiClient client, AmiClientConfig config, ConnectDeadline deadline) throws AmiException {
         try {
-            perform(client, config, new Deadline(config, deadlineNanos));
+            exchange(client, config, deadline);
         } catch (AmiConnectionLostException e) {
             throw new AmiConnectException("Cannot log in to " + config.server() + " as user '" + config.username()
                     + "': " + e.getMessage(), e);
         }
     }
 
-    private static void perform(AmiClient client, AmiClientConfig config, Deadline deadline) throws AmiException {
+    private static void exchange(AmiClient client, AmiClientConfig config, ConnectDeadline deadline) throws AmiException {
         AmiAction.Builder login = AmiAction.builder("Login");
         if (config.authType() == AmiClientConfig.AuthType.MD5) {
             String challenge = challenge(client, config, deadline);
@@ -47,7 +45,7 @@ final class Login {
         }
         login.header("Events", config.events());
         try {
-            deadline.send(client, login.build());
+            send(client, login.build(), deadline);
         } catch (AmiActionFailedException e) {
             throw refused(config, e.response());
         } catch (AmiPermissionDeniedException e) {
@@ -55,10 +53,10 @@ final class Login {
         }
     }
 
-    private static String challenge(AmiClient client, AmiClientConfig config, Deadline deadline) throws AmiException {
+    private static String challenge(AmiClient client, AmiClientConfig config, ConnectDeadline deadline) throws AmiException {
         AmiResponse response;
         try {
-            response = deadline.send(client, AmiAction.builder("Challenge").header("AuthType", "MD5").build());
+            response = send(client, AmiAction.builder("Challenge").header("AuthType", "MD5").build(), deadline);
         } catch (AmiActionFailedException e) {
             throw new AmiAuthenticationException("MD5 login to " + config.server() + " as user '" + config.username()
                     + "' failed: the server refused the Challenge (" + e.response().message()
@@ -79,19 +77,13 @@ final class Login {
                 + ". Check the username and secret, and the user's permit/deny in manager.conf");
     }
 
-    /** Sends each login step with what is left of the connect timeout. */
-    private record Deadline(AmiClientConfig config, long deadlineNanos) {
-
-        AmiResponse send(AmiClient client, AmiAction step) throws AmiException {
-            long remaining = deadlineNanos - System.nanoTime();
-            try {
-                if (remaining <= 0) {
-                    throw new AmiTimeoutException("the connect timeout passed before " + step.name());
-                }
-                return client.send(step, Duration.ofNanos(remaining));
-            } catch (AmiTimeoutException e) {
-                throw SocketOpener.timedOut(config, "the " + step.name(), e);
-            }
+    /** Sends a login step with what is left of the connect's deadline. */
+    private static AmiResponse send(AmiClient client, AmiAction step, ConnectDeadline deadline) throws AmiException {
+        String what = "the " + step.name();
+        try {
+            return client.send(step, deadline.remainingFor(what));
+        } catch (AmiTimeoutException e) {
+            throw deadline.passed(what, e);
         }
     }
 }

@@ -16,7 +16,6 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
 
 /** Opens the session's socket: TCP, or TLS with the configured trust and hostname verification, within the connect deadline. */
 final class SocketOpener {
@@ -25,16 +24,16 @@ final class SocketOpener {
     }
 
     /**
-     * The connected socket (TLS: handshaken), both done before {@code deadlineNanos}
-     * ({@link System#nanoTime()}): the connect timeout covers them and the login together.
+     * The connected socket, TLS-handshaken when {@code tlsFactory} is given (see {@link #tlsFactory}),
+     * both done within the connect's deadline.
      */
-    static Socket open(AmiClientConfig config, long deadlineNanos) throws AmiConnectException {
-        SSLSocketFactory tlsFactory = config.tls() ? tlsFactory(config) : null;
+    static Socket open(AmiClientConfig config, SSLSocketFactory tlsFactory, ConnectDeadline deadline)
+            throws AmiConnectException {
         Socket tcp = new Socket();
         try {
             tcp.setTcpNoDelay(true);
             tcp.setKeepAlive(true);
-            tcp.connect(new InetSocketAddress(config.host(), config.port()), remainingMillis(config, deadlineNanos));
+            tcp.connect(new InetSocketAddress(config.host(), config.port()), deadline.remainingMillis());
             if (tlsFactory == null) {
                 return tcp;
             }
@@ -44,7 +43,7 @@ final class SocketOpener {
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
             }
             tls.setSSLParameters(parameters);
-            tls.setSoTimeout(remainingMillis(config, deadlineNanos));
+            tls.setSoTimeout(deadline.remainingMillis());
             tls.startHandshake();
             return tls;
         } catch (SSLHandshakeException e) {
@@ -55,7 +54,7 @@ final class SocketOpener {
                     + " (hostname verification is on; VerifyHostname false turns it off)" : ""), e);
         } catch (SocketTimeoutException e) {
             closeQuietly(tcp);
-            throw timedOut(config, tcp.isConnected() ? "the TLS handshake" : "the TCP connect", e);
+            throw deadline.passed(tcp.isConnected() ? "the TLS handshake" : "the TCP connect", e);
         } catch (IOException e) {
             closeQuietly(tcp);
             throw new AmiConnectException("Cannot connect to the AMI at " + config.server() + ": " + e
@@ -65,27 +64,13 @@ final class SocketOpener {
     }
 
     /**
-     * What is left of the connect deadline, for a socket timeout (at least 1 ms).
-     *
-     * @throws SocketTimeoutException when nothing is left
+     * The TLS socket factory with the configured trust, or null without TLS. Made before the connect's
+     * deadline starts: loading a trust store is local work, not part of reaching the server.
      */
-    private static int remainingMillis(AmiClientConfig config, long deadlineNanos) throws SocketTimeoutException {
-        long remaining = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-        if (remaining <= 0) {
-            throw new SocketTimeoutException("connect timeout of " + config.connectTimeout().toMillis() + " ms passed");
+    static SSLSocketFactory tlsFactory(AmiClientConfig config) throws AmiConnectException {
+        if (!config.tls()) {
+            return null;
         }
-        return (int) Math.min(Integer.MAX_VALUE, remaining);
-    }
-
-    /** The connect timeout passed during {@code step} (the TCP connect, the TLS handshake, the Login, ...). */
-    static AmiConnectException timedOut(AmiClientConfig config, String step, Exception cause) {
-        return new AmiConnectException("No AMI session to " + config.server() + " within the connect timeout of "
-                + config.connectTimeout().toMillis() + " ms: " + step + " did not complete in time (ConnectTimeoutMillis"
-                + " bounds TCP connect, TLS handshake, Challenge and Login together). Check that the server is reachable"
-                + " and not overloaded, or raise the connect timeout", cause);
-    }
-
-    private static SSLSocketFactory tlsFactory(AmiClientConfig config) throws AmiConnectException {
         try {
             if (config.trustStore() == null) {
                 return SSLContext.getDefault().getSocketFactory();

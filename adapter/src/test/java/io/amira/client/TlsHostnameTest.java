@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +95,8 @@ class TlsHostnameTest {
     }
 
     private static AmiClientConfig.Builder tlsToRelay() {
-        return admin(simulator).port(relay.port()).tls(true)
+        // A generous connect timeout: the first TLS handshakes of a JVM are slow on a busy machine.
+        return admin(simulator).port(relay.port()).tls(true).connectTimeout(Duration.ofSeconds(30))
                 .trustStore(trustStore).trustStorePassword(PASSWORD).trustStoreType("PKCS12");
     }
 
