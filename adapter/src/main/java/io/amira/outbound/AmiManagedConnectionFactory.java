@@ -51,6 +51,8 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
     private transient volatile Executor executor;
+    /** The credentials the container last signed on with for a request of no credentials of its own. */
+    private transient volatile AmiRequestInfo containerSignOn;
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) {
@@ -66,6 +68,7 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         AmiRequestInfo credentials = AmiRequestInfo.from(subject, info, this);
+        noteSignOn(info, credentials);
         AmiClientConfig config;
         try {
             config = config(credentials);
@@ -119,6 +122,7 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
         AmiRequestInfo wanted = AmiRequestInfo.from(subject, info, this);
+        noteSignOn(info, wanted);
         for (Object candidate : candidates) {
             if (candidate instanceof AmiManagedConnection connection && connection.factory().equals(this)
                     && connection.servesRequest(wanted) && connection.isAlive()) {
@@ -126,6 +130,18 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
             }
         }
         return null;
+    }
+
+    /** Before any connecting: the container's sign-on is known even when the AMI server is down. */
+    private void noteSignOn(ConnectionRequestInfo info, AmiRequestInfo credentials) {
+        if (info == null && !credentials.isDefault()) {
+            containerSignOn = credentials;
+        }
+    }
+
+    /** The credentials of the container-managed sign-on seen so far, or null (none yet, or none at all). */
+    AmiRequestInfo containerSignOn() {
+        return containerSignOn;
     }
 
     /**
@@ -174,8 +190,13 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
         return resourceAdapter;
     }
 
+    /**
+     * The container associates the definition with its adapter once its properties are set: a name
+     * that is no property, or an invalid value, fails the adapter's activation here, naming them.
+     */
     @Override
     public void setResourceAdapter(ResourceAdapter resourceAdapter) {
+        checkConfiguration("The Amira connection definition");
         this.resourceAdapter = resourceAdapter;
     }
 

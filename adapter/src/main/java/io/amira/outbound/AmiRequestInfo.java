@@ -30,19 +30,21 @@ final class AmiRequestInfo implements ConnectionRequestInfo {
     }
 
     /**
-     * The credentials a request carries: the container's (a {@link PasswordCredential} for this
-     * factory in the Subject, under container-managed sign-on) win over the application's
-     * (its {@link io.amira.api.AmiConnectionSpec}).
+     * The credentials a request carries: the application's own (its {@link io.amira.api.AmiConnectionSpec},
+     * component-managed sign-on), else the container's (a {@link PasswordCredential} for this factory in
+     * the Subject, container-managed sign-on). IronJacamar passes both when a definition takes either
+     * ({@code authentication-context-and-application}): the application's then choose its sub-pool.
      */
     static AmiRequestInfo from(Subject subject, ConnectionRequestInfo info, ManagedConnectionFactory factory) {
-        if (subject != null) {
+        AmiRequestInfo requested = from(info);
+        if (subject != null && requested.isDefault()) {
             for (PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
                 if (credential.getManagedConnectionFactory() == null || factory.equals(credential.getManagedConnectionFactory())) {
                     return new AmiRequestInfo(credential.getUserName(), new String(credential.getPassword()));
                 }
             }
         }
-        return from(info);
+        return requested;
     }
 
     static AmiRequestInfo from(ConnectionRequestInfo info) {

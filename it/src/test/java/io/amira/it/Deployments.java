@@ -16,21 +16,8 @@ import java.io.File;
  */
 public final class Deployments {
 
-    /** Binds every MDB of a module to the adapter in amira.ear (WildFly ignores a resourceAdapter activation property). */
-    private static final String RESOURCE_ADAPTER_BINDING = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0"
-                           xmlns="https://jakarta.ee/xml/ns/jakartaee"
-                           xmlns:r="urn:resource-adapter-binding"
-                           version="4.0" impl-version="2.0">
-              <assembly-descriptor>
-                <r:resource-adapter-binding>
-                  <ejb-name>*</ejb-name>
-                  <r:resource-adapter-name>amira.ear#adapter.rar</r:resource-adapter-name>
-                </r:resource-adapter-binding>
-              </assembly-descriptor>
-            </jboss:ejb-jar>
-            """;
+    /** The adapter in amira.ear, as MDBs name it. */
+    public static final String EAR_ADAPTER = "amira.ear#adapter.rar";
 
     private Deployments() {
     }
@@ -54,6 +41,27 @@ public final class Deployments {
     /** An empty EJB module whose message-driven beans bind to the adapter in amira.ear. */
     public static JavaArchive mdbModule(String name) {
         return ShrinkWrap.create(JavaArchive.class, name)
-                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING), "jboss-ejb3.xml");
+                .addAsManifestResource(resourceAdapterBinding(EAR_ADAPTER), "jboss-ejb3.xml");
+    }
+
+    /**
+     * A jboss-ejb3.xml binding every MDB of a module to {@code adapter} (WildFly ignores a
+     * resourceAdapter activation property).
+     */
+    public static StringAsset resourceAdapterBinding(String adapter) {
+        return new StringAsset("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0"
+                               xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                               xmlns:r="urn:resource-adapter-binding"
+                               version="4.0" impl-version="2.0">
+                  <assembly-descriptor>
+                    <r:resource-adapter-binding>
+                      <ejb-name>*</ejb-name>
+                      <r:resource-adapter-name>%s</r:resource-adapter-name>
+                    </r:resource-adapter-binding>
+                  </assembly-descriptor>
+                </jboss:ejb-jar>
+                """.formatted(adapter));
     }
 }
