@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * secret into an Elytron credential store, amira.cli configures the adapter, amira.rar is deployed
  * on its own, and three applications (a WAR, an EJB jar, an EAR) use it. The AMI server here is a
  * simulator of its own whose user {@code ops} has a secret nothing else knows (MicroProfile Config
- * and AMIRA_SECRET point at another server and user), so a login proves the store's secret. Then:
+ * and AMIRA_SECRET point at another server and user), so a login proves the store's secret; the
+ * store's password comes from a command ({EXT}), as docs/configuration.md recommends. Then:
  * the readiness check names server and cause; Amira's warnings print as WARN; a typo fails the
  * adapter naming the valid properties; running amira.cli again with another host, port and user
  * converges; amira-undo.cli leaves the configuration as it was.
@@ -61,6 +63,7 @@ class AdminRouteIT {
 
     private static final String FACTORY = "java:/eis/amira";
     private static final String STORE_SECRET = "St0re-" + Long.toHexString(System.nanoTime());
+    private static final String STORE_PASSWORD = "St0re-pw-" + Long.toHexString(System.nanoTime());
     private static final String WRONG_SECRET = "Wr0ng-" + Long.toHexString(System.nanoTime());
     private static final ModelNode ADAPTER = address("subsystem", "resource-adapters", "resource-adapter", RAR);
 
@@ -113,8 +116,10 @@ class AdminRouteIT {
             before = m.configurationSnapshot();
         }
         logMark = Files.size(ServerBaseDirectory.serverLog());
+        Path storePassword = Files.writeString(Files.createTempFile(Path.of("target"), "amira-store", ".password"),
+                STORE_PASSWORD);
         CliScript.run(CliScript.SECRET, Map.of(), Map.of("AMIRA_SECRET", STORE_SECRET,
-                "AMIRA_STORE_PASSWORD", "St0re-pw-" + System.nanoTime()), "--resolve-parameter-values");
+                "AMIRA_STORE_PASSWORD", "{EXT}cat " + storePassword.toAbsolutePath()), "--resolve-parameter-values");
         runAmiraCli(target, "ops");
         try (Management m = Management.connect()) {
             addDefinition(m, "refused", Map.of("Port", Integer.toString(closedPort)));
@@ -177,6 +182,8 @@ class AdminRouteIT {
             String configuration = m.result(operation("read-config-as-xml", new ModelNode().setEmptyList())).asString();
             assertTrue(configuration.contains("<authentication-configuration name='amira-ami' authentication-name='ops'>"), configuration);
             assertFalse(configuration.contains(STORE_SECRET), "the secret is in the configuration");
+            assertFalse(configuration.contains(STORE_PASSWORD), "the store password is in the configuration");
+            assertTrue(configuration.contains("{EXT}cat "), configuration);
             assertFalse(m.exists(address("subsystem", "resource-adapters", "resource-adapter", RAR, "config-properties", "Secret")));
             ModelNode aliases = m.result(operation("read-aliases", address("subsystem", "elytron", "credential-store", "amira")));
             assertEquals("[\"amira-ami\"]", aliases.toJSONString(true));
