@@ -1,6 +1,7 @@
 package io.amira;
 
 import io.amira.config.AdapterContext;
+import io.amira.config.LoginGate;
 import io.amira.config.ServerConfigBean;
 import io.amira.inbound.AmiActivationSpec;
 import io.amira.inbound.InboundActivation;
@@ -43,6 +44,7 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
 
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
     private final transient Map<MessageEndpointFactory, SignOnActivation> signOnActivations = new ConcurrentHashMap<>();
+    private final transient LoginGate loginGate = new LoginGate();
     private transient volatile BootstrapContext bootstrapContext;
     private String activationCredentialsFrom;
 
@@ -105,7 +107,8 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
         if (activationCredentialsFrom != null) {
             SignOnActivation signOn = SignOnActivation.begin(InboundActivation.activationName(endpointFactory),
                     activationCredentialsFrom, serverProperties(),
-                    properties -> InboundActivation.start(endpointFactory, amiSpec, properties, context.getWorkManager(), hints),
+                    properties -> InboundActivation.start(endpointFactory, amiSpec, properties, context.getWorkManager(), hints,
+                            loginGate),
                     WorkManagerExecutor.longTasks(context.getWorkManager(), hints));
             stopActivation(endpointFactory);
             signOnActivations.put(endpointFactory, signOn);
@@ -113,7 +116,7 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
             return;
         }
         InboundActivation activation = InboundActivation.start(endpointFactory, amiSpec, serverProperties(),
-                context.getWorkManager(), hints);
+                context.getWorkManager(), hints, loginGate);
         InboundActivation previous = activations.put(endpointFactory, activation);
         if (previous != null) {
             previous.stop();
@@ -144,6 +147,11 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
     public Executor longTasks() {
         BootstrapContext context = started();
         return WorkManagerExecutor.longTasks(context.getWorkManager(), context.isContextSupported(HintsContext.class));
+    }
+
+    @Override
+    public LoginGate loginGate() {
+        return loginGate;
     }
 
     private BootstrapContext started() {

@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdministratorTyposTest {
 
-    private static final String VALID = "ActionTimeoutMillis, ActivationCredentialsFrom, AuthType, ConnectTimeoutMillis,"
-            + " Host, KeepAliveIntervalMillis, KeepAliveTimeoutMillis, Port, Secret, Tls, TrustStore, TrustStorePassword,"
-            + " TrustStoreType, Username, VerifyHostname";
+    private static final String VALID = "ActionTimeoutMillis, ActivationCredentialsFrom, AuthRetryDelayMillis,"
+            + " AuthRetryMaxDelayMillis, AuthType, ConnectTimeoutMillis, Host, KeepAliveIntervalMillis, KeepAliveTimeoutMillis,"
+            + " MaxAnswerBytes, Port, Secret, Tls, TrustStore, TrustStorePassword, TrustStoreType, Username, VerifyHostname";
 
     @Test
     void aMistakenNameFailsTheAdaptersStartNamingTheValidOnes() {
@@ -69,7 +69,7 @@ class AdministratorTyposTest {
 
         assertTrue(e.getMessage().startsWith("The Amira connection definition is misconfigured: unknown property"
                 + " KeepAliveInterval (did you mean KeepAliveIntervalMillis?)"), e.getMessage());
-        assertTrue(e.getMessage().contains("Its properties are: ActionTimeoutMillis, AuthType,"), e.getMessage());
+        assertTrue(e.getMessage().contains("Its properties are: ActionTimeoutMillis, AuthRetryDelayMillis,"), e.getMessage());
         assertFalse(e.getMessage().contains("ActivationCredentialsFrom"), "the adapter's own property: " + e.getMessage());
     }
 

@@ -61,7 +61,8 @@ public final class AmiClient implements AutoCloseable {
         this.socket = socket;
         socket.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(TICK_NANOS));
         this.writer = new ActionWriter(socket.getOutputStream());
-        this.reader = new SessionReader(this, socket.getInputStream(), pending, this.listener, TICK_NANOS);
+        this.reader = new SessionReader(this, socket.getInputStream(), pending, this.listener, TICK_NANOS,
+                config.maxAnswerBytes());
         this.keepalive = new Keepalive(this, config.keepAliveInterval().toNanos(), config.keepAliveTimeout().toNanos());
     }
 
@@ -100,11 +101,14 @@ public final class AmiClient implements AutoCloseable {
         }
         client.startReader(readerExecutor);
         try {
+            client.awaitReaderStart(readerExecutor);
             Login.perform(client, config);
         } catch (AmiException | RuntimeException e) {
             client.closeRequested.set(true);
             client.connectionLost("login did not succeed", null);
-            client.awaitReaderEnd();
+            if (client.reader.hasStarted()) {
+                client.awaitReaderEnd();
+            }
             throw e;
         }
         client.loggedIn = true;
@@ -119,6 +123,26 @@ public final class AmiClient implements AutoCloseable {
             SocketOpener.closeQuietly(socket);
             throw new AmiConnectException("Cannot start reading the AMI session to " + server
                     + ": the executor refused the reading task (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Waits up to the connect timeout for the reading task to run: an executor out of threads may
+     * queue it silently, and the login would then wait for an answer nobody reads.
+     */
+    private void awaitReaderStart(Executor readerExecutor) throws AmiConnectException {
+        long timeoutMillis = config.connectTimeout().toMillis();
+        boolean started;
+        try {
+            started = reader.awaitStart(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started = false;
+        }
+        if (!started) {
+            throw new AmiConnectException("Cannot log in to " + server + ": the task that reads the session did not"
+                    + " start within " + timeoutMillis + " ms (the connect timeout): " + readerExecutor
+                    + " has no thread free for it");
         }
     }
 
@@ -304,6 +328,11 @@ public final class AmiClient implements AutoCloseable {
     /** The server's greeting line, e.g. {@code Asterisk Call Manager/11.0.0}. */
     public String banner() {
         return reader.banner();
+    }
+
+    /** Packets dropped for their size that failed no action (unsolicited events, late answers). */
+    long droppedPackets() {
+        return reader.droppedPackets();
     }
 
     /** How many actions are waiting for (the rest of) their answer. */

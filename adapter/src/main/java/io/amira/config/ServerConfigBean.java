@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.TreeSet;
 
 import static io.amira.config.ServerProperty.ACTION_TIMEOUT;
+import static io.amira.config.ServerProperty.AUTH_RETRY_DELAY;
+import static io.amira.config.ServerProperty.AUTH_RETRY_MAX_DELAY;
 import static io.amira.config.ServerProperty.AUTH_TYPE;
 import static io.amira.config.ServerProperty.CONNECT_TIMEOUT;
 import static io.amira.config.ServerProperty.HOST;
 import static io.amira.config.ServerProperty.KEEPALIVE_INTERVAL;
 import static io.amira.config.ServerProperty.KEEPALIVE_TIMEOUT;
+import static io.amira.config.ServerProperty.MAX_ANSWER_BYTES;
 import static io.amira.config.ServerProperty.PORT;
 import static io.amira.config.ServerProperty.SECRET;
 import static io.amira.config.ServerProperty.TLS;
@@ -116,12 +119,31 @@ public abstract class ServerConfigBean implements Serializable {
     public void setKeepAliveTimeoutMillis(Long millis) { serverProperties.set(KEEPALIVE_TIMEOUT, millis); }
     public Long getKeepAliveTimeoutMillis() { return (Long) serverProperties.get(KEEPALIVE_TIMEOUT); }
 
+    @ConfigProperty(description = "The largest answer (a Command's output, a list with its items, an event) in bytes;"
+            + " a larger one fails its action only and the session goes on (at least 4096)." + UNSET
+            + "amira.max-answer-bytes (AMIRA_MAX_ANSWER_BYTES), else 67108864 (64 MiB)")
+    public void setMaxAnswerBytes(Long bytes) { serverProperties.set(MAX_ANSWER_BYTES, bytes); }
+    public Long getMaxAnswerBytes() { return (Long) serverProperties.get(MAX_ANSWER_BYTES); }
+
+    @ConfigProperty(description = "After Asterisk refused a login: ms before these credentials are tried again (doubling"
+            + " with each refusal), so that Asterisk's authlimit and a fail2ban on the PBX are not tripped." + UNSET
+            + "amira.auth-retry-delay (AMIRA_AUTH_RETRY_DELAY), else 120000")
+    public void setAuthRetryDelayMillis(Long millis) { serverProperties.set(AUTH_RETRY_DELAY, millis); }
+    public Long getAuthRetryDelayMillis() { return (Long) serverProperties.get(AUTH_RETRY_DELAY); }
+
+    @ConfigProperty(description = "Longest wait in ms between logins Asterisk refused." + UNSET
+            + "amira.auth-retry-max-delay (AMIRA_AUTH_RETRY_MAX_DELAY), else 1800000")
+    public void setAuthRetryMaxDelayMillis(Long millis) { serverProperties.set(AUTH_RETRY_MAX_DELAY, millis); }
+    public Long getAuthRetryMaxDelayMillis() { return (Long) serverProperties.get(AUTH_RETRY_MAX_DELAY); }
+
     // Names that are no property of these beans; see the class comment. The value is dropped unread.
     // None differs from a property in case only: some containers match setter names ignoring case.
     public void setActionTimeout(String ignored) { mistaken("ActionTimeout", ACTION_TIMEOUT); }
     public void setConnectTimeout(String ignored) { mistaken("ConnectTimeout", CONNECT_TIMEOUT); }
     public void setKeepAliveInterval(String ignored) { mistaken("KeepAliveInterval", KEEPALIVE_INTERVAL); }
     public void setKeepAliveTimeout(String ignored) { mistaken("KeepAliveTimeout", KEEPALIVE_TIMEOUT); }
+    public void setAuthRetryDelay(String ignored) { mistaken("AuthRetryDelay", AUTH_RETRY_DELAY); }
+    public void setAuthRetryMaxDelay(String ignored) { mistaken("AuthRetryMaxDelay", AUTH_RETRY_MAX_DELAY); }
     public void setUser(String ignored) { mistaken("User", USERNAME); }
     public void setPassword(String ignored) { mistaken("Password", SECRET); }
 

@@ -1,10 +1,12 @@
 package io.amira.outbound;
 
+import io.amira.api.AmiAuthenticationException;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
 import io.amira.client.AmiClientConfig;
 import io.amira.config.AdapterContext;
 import io.amira.config.InvalidServerPropertiesException;
+import io.amira.config.LoginGate;
 import io.amira.config.ServerConfigBean;
 import io.amira.config.ServerProperties;
 import io.amira.config.ServerProperty;
@@ -17,6 +19,7 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.SecurityException;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 
 import javax.security.auth.Subject;
@@ -47,6 +50,7 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
      * that further with a Filter once logged in.
      */
     static final String POOLED_EVENTS = "call";
+    private static final String POOL = "pooled connection";
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -64,7 +68,11 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
         throw new ResourceException("Amira connection factories are only available inside an application server");
     }
 
-    /** Connects and logs in now: a ManagedConnection is one live, logged-in AMI session. */
+    /**
+     * Connects and logs in now: a ManagedConnection is one live, logged-in AMI session. Credentials
+     * Asterisk refused fail at once, without a login, until the adapter's {@link LoginGate} lets
+     * them be tried again.
+     */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         AmiRequestInfo credentials = AmiRequestInfo.from(subject, info, this);
@@ -75,7 +83,30 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
         } catch (InvalidServerPropertiesException e) {
             throw new InvalidPropertyException("Amira connection definition misconfigured: " + e.getMessage(), e);
         }
-        return AmiManagedConnection.open(this, credentials, config, readerExecutor());
+        LoginGate gate = resourceAdapter instanceof AdapterContext adapter ? adapter.loginGate() : null;
+        if (gate == null) {
+            return AmiManagedConnection.open(this, credentials, config, readerExecutor());
+        }
+        long waitMillis = gate.enter(config);
+        if (waitMillis > 0) {
+            AmiAuthenticationException held = gate.closed(config, waitMillis);
+            throw new SecurityException(held.getMessage(), held);
+        }
+        try {
+            AmiManagedConnection connection = AmiManagedConnection.open(this, credentials, config, readerExecutor());
+            gate.accepted(config, POOL);
+            return connection;
+        } catch (SecurityException e) {
+            if (e.getCause() instanceof AmiAuthenticationException refusal) {
+                gate.refused(config, refusal, POOL);
+            } else {
+                gate.failed(config);
+            }
+            throw e;
+        } catch (ResourceException | RuntimeException e) {
+            gate.failed(config);
+            throw e;
+        }
     }
 
     /** The connections in {@code connections} that are dead or do not answer a Ping. */

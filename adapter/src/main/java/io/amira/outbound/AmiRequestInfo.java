@@ -34,12 +34,15 @@ final class AmiRequestInfo implements ConnectionRequestInfo {
      * component-managed sign-on), else the container's (a {@link PasswordCredential} for this factory in
      * the Subject, container-managed sign-on). IronJacamar passes both when a definition takes either
      * ({@code authentication-context-and-application}): the application's then choose its sub-pool.
+     * A credential without a user name carries none: Payara passes {@code ("", "")} when its pool
+     * names no principal, meaning "the definition's own".
      */
     static AmiRequestInfo from(Subject subject, ConnectionRequestInfo info, ManagedConnectionFactory factory) {
         AmiRequestInfo requested = from(info);
         if (subject != null && requested.isDefault()) {
             for (PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
-                if (credential.getManagedConnectionFactory() == null || factory.equals(credential.getManagedConnectionFactory())) {
+                if (credential.getUserName() != null && !credential.getUserName().isBlank()
+                        && (credential.getManagedConnectionFactory() == null || factory.equals(credential.getManagedConnectionFactory()))) {
                     return new AmiRequestInfo(credential.getUserName(), new String(credential.getPassword()));
                 }
             }

@@ -244,6 +244,24 @@ class PooledConnectionsTest {
         }
     }
 
+    /** Payara's default Subject when its pool names no principal: ("", ""), which means "the definition's own". */
+    @Test
+    void aContainerCredentialWithoutUserNameUsesTheDefinitionsCredentials() throws Exception {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        jakarta.resource.spi.security.PasswordCredential credential =
+                new jakarta.resource.spi.security.PasswordCredential("", new char[0]);
+        credential.setManagedConnectionFactory(managedFactory);
+        subject.getPrivateCredentials().add(credential);
+
+        AmiManagedConnection managed = (AmiManagedConnection) managedFactory.createManagedConnection(subject, null);
+        try {
+            assertEquals("admin", managed.getMetaData().getUserName());
+            assertEquals(managed, managedFactory.matchManagedConnections(java.util.Set.of(managed), null, null));
+        } finally {
+            managed.destroy();
+        }
+    }
+
     @Test
     void pooledSessionsSpeakTlsWithTheConfiguredTrustStoreAndPlainLogin() throws Exception {
         try (AmiSimulator tlsSimulator = AmiSimulator.start(io.amira.simulator.SimulatorConfig.builder().port(0).tls(true).build())) {
@@ -278,6 +296,25 @@ class PooledConnectionsTest {
         assertTrue(e.getMessage().contains(simulator.host() + ":" + simulator.port()), e.getMessage());
         assertTrue(e.getMessage().contains("admin"), e.getMessage());
         assertFalse(e.getMessage().contains("wrong-secret"), e.getMessage());
+    }
+
+    @Test
+    void refusedCredentialsAreHeldBackWithoutAnotherLoginWhileTheCorrectOnesStillWork() throws Exception {
+        managedFactory.setResourceAdapter(new io.amira.AmiraResourceAdapter());
+        io.amira.api.AmiAuthenticationException first = assertThrows(io.amira.api.AmiAuthenticationException.class,
+                () -> factory.getConnection("admin", "wrong-secret"));
+        long sessions = simulator.sessionsAccepted();
+
+        io.amira.api.AmiAuthenticationException held = assertThrows(io.amira.api.AmiAuthenticationException.class,
+                () -> factory.getConnection("admin", "wrong-secret"));
+
+        assertEquals(sessions, simulator.sessionsAccepted(), "no second login with credentials Asterisk refused");
+        assertTrue(first.getMessage().contains("refused"), first.getMessage());
+        assertTrue(held.getMessage().contains("tries these credentials again in"), held.getMessage());
+        assertFalse(held.getMessage().contains("wrong-secret"), held.getMessage());
+        try (AmiConnection connection = factory.getConnection()) {
+            assertTrue(connection.send(AmiActions.ping()).isSuccess(), "the definition's own credentials are not held back");
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.amira.simulator.AmiSimulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The AMI server the integration tests run against: a real Asterisk when {@code AMIRA_IT_HOST} is
@@ -40,6 +42,25 @@ public final class AmiTarget {
         return isSimulated() ? "amp111" : env("AMIRA_IT_SECRET");
     }
 
+    /**
+     * The AMI user of tests that count the server's sessions ({@code manager show connected}): one
+     * no one else uses, {@code AMIRA_IT_SESSION_USERNAME} / {@code AMIRA_IT_SESSION_SECRET}, else the
+     * tests' own user (then other clients of that user on the same Asterisk would be counted too).
+     * WildFly only: on Payara the deployment's pool takes its user from glassfish-resources.xml and
+     * MicroProfile Config, which the tests do not rewrite.
+     */
+    public static String sessionUsername() {
+        return countsOwnUser() ? envOr("AMIRA_IT_SESSION_USERNAME", username()) : username();
+    }
+
+    public static String sessionSecret() {
+        return countsOwnUser() ? envOr("AMIRA_IT_SESSION_SECRET", secret()) : secret();
+    }
+
+    private static boolean countsOwnUser() {
+        return !isSimulated() && ItServer.current() == ItServer.WILDFLY;
+    }
+
     /** The channel test calls go to: the transcripts' extension that answers, raises UserEvent Demo, hangs up. */
     public static String channel() {
         return envOr("AMIRA_IT_CHANNEL", DEFAULT_CHANNEL);
@@ -74,10 +95,22 @@ public final class AmiTarget {
 
     /**
      * The adapter's MicroProfile Config properties pointing the server at this target. The secret
-     * is not among them: the build hands it to WildFly as the AMIRA_SECRET environment variable.
+     * is not among them: the build hands it to the server as the AMIRA_SECRET environment variable
+     * (WildFly logs its system properties, Payara keeps them in domain.xml).
      */
+    static Map<String, String> adapterProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("amira.host", host());
+        properties.put("amira.port", Integer.toString(port()));
+        properties.put("amira.username", username());
+        return properties;
+    }
+
+    /** {@link #adapterProperties()} as JVM arguments. */
     static String serverProperties() {
-        return "-Damira.host=" + host() + " -Damira.port=" + port() + " -Damira.username=" + username();
+        StringBuilder arguments = new StringBuilder();
+        adapterProperties().forEach((key, value) -> arguments.append(" -D").append(key).append('=').append(value));
+        return arguments.toString().trim();
     }
 
     private static String env(String name) {

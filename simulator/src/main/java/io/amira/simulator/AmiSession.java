@@ -172,6 +172,29 @@ final class AmiSession implements Runnable {
         writer.enqueue(bytes);
     }
 
+    /** Queues a reply the writer encodes as it writes it (a list, a long Command output). */
+    void sendReply(ReplyStream reply) {
+        writer.enqueue(reply);
+    }
+
+    /**
+     * On the PBX thread, in the task that took the snapshot: queues a list answer behind every
+     * event already published to this session (those held back while the action runs included)
+     * and before any event published after. So the answer shows exactly the state those events
+     * describe, whatever else happens meanwhile.
+     */
+    void sendSnapshot(ReplyStream reply) {
+        synchronized (eventHold) {
+            if (heldEvents != null) {
+                for (byte[] b : heldEvents) {
+                    writer.enqueue(b);
+                }
+                heldEvents.clear();
+            }
+            writer.enqueue(reply);
+        }
+    }
+
     void ack(Packet action, String message) {
         send(Packet.response("Success", action.get("ActionID")).add("Message", message));
     }

@@ -3,7 +3,6 @@ package io.amira.simulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.logging.Logger;
  */
 public final class AmiSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AmiSimulator.class.getName());
+    private static final int UP_CHANNEL_BATCH = 1000;
+    private static final long BACKLOG_PAUSE_BYTES = 8L * 1024 * 1024;
 
     final SimulatorConfig config;
     final Faults faults = new Faults();
@@ -137,6 +138,30 @@ public final class AmiSimulator implements AutoCloseable {
         return pbx.call(() -> pbx.channels.size());
     }
 
+    /** Live bridges. */
+    public int bridgeCount() {
+        return pbx.call(() -> pbx.bridges.size());
+    }
+
+    // ---- load ----------------------------------------------------------------------------------
+
+    /**
+     * Adds {@code count} channels up in Echo() ({@code PJSIP/phone000001-0000002a}, having called
+     * 400@demo), each announced by its events to the sessions that may read them; returns once all
+     * exist. Made in batches that wait for slow readers' backlogs, so 200,000 do not overflow a
+     * session reading events. E.g. addUpChannels(200_000) for a CoreShowChannels of 200,000 items.
+     */
+    public void addUpChannels(int count) throws InterruptedException {
+        for (int left = count; left > 0; left -= UP_CHANNEL_BATCH) {
+            int batch = Math.min(UP_CHANNEL_BATCH, left);
+            pbx.call(() -> {
+                pbx.upChannels.create(batch, true);
+                return null;
+            });
+            sessions.awaitBacklogBelow(BACKLOG_PAUSE_BYTES, Duration.ofSeconds(10));
+        }
+    }
+
     // ---- faults --------------------------------------------------------------------------------
 
     /** Closes every session at once, as a crash or a network cut would. */
@@ -201,15 +226,28 @@ public final class AmiSimulator implements AutoCloseable {
         faults.splitWrites = Math.max(0, maxChunkBytes);
     }
 
-    /** Sends every logged-in session an event with one header line of exactly {@code length} bytes (CRLF excluded). */
+    /**
+     * Sends every logged-in session (whatever its event mask) an event with one header line of
+     * exactly {@code length} bytes (CRLF excluded), followed in the same write by
+     * {@code Event: UserEvent}, {@code UserEvent: AmiraSimResync}, {@code After: OversizeLine}.
+     */
     public void injectOversizeLine(int length) {
         LOG.info(() -> "sim.fault oversize-line length=" + length);
-        String prefix = "Oversize: ";
-        StringBuilder sb = new StringBuilder("Event: Oversize\r\nPrivilege: system,all\r\n").append(prefix);
-        for (int i = prefix.length(); i < length; i++) {
-            sb.append('x');
-        }
-        byte[] bytes = sb.append("\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        sendToLoggedIn(InjectedPackets.oversizeLine(length));
+    }
+
+    /**
+     * Sends every logged-in session (whatever its event mask) a UserEvent of {@code headers} header
+     * lines in all ({@code Event}, {@code Privilege}, {@code UserEvent: Wide}, then
+     * {@code Header00001: value00001}...), followed in the same write by {@code Event: UserEvent},
+     * {@code UserEvent: AmiraSimResync}, {@code After: WideEvent}. E.g. injectWideEvent(10_000).
+     */
+    public void injectWideEvent(int headers) {
+        LOG.info(() -> "sim.fault wide-event headers=" + headers);
+        sendToLoggedIn(InjectedPackets.wideEvent(headers));
+    }
+
+    private void sendToLoggedIn(byte[] bytes) {
         for (AmiSession s : sessions.all()) {
             if (s.authenticated) {
                 s.sendRaw(bytes);
@@ -247,10 +285,22 @@ public final class AmiSimulator implements AutoCloseable {
      * "Wait", "2"): its events go to every session that may read them.
      */
     public void placeCall(String channel, String application, String data) {
+        placeCalls(1, channel, application, data);
+    }
+
+    /**
+     * A call storm: places {@code count} calls at once, as that many async Originates without
+     * ActionID arriving together would; they progress side by side and their events interleave
+     * (see CallStormTest), e.g. placeCalls(2000, "Local/100@demo", "Wait", "2") for about 50,000
+     * events in two seconds.
+     */
+    public void placeCalls(int count, String channel, String application, String data) {
         Packet action = new Packet().add("Action", "Originate").add("Channel", channel)
                 .add("Application", application).add("Data", data).add("Async", "true");
-        Originate o = new Originate(action, 1, 30_000);
-        pbx.execute(() -> o.start(pbx));
+        for (int i = 0; i < count; i++) {
+            Originate o = new Originate(action, 1, 30_000);
+            pbx.execute(() -> o.start(pbx));
+        }
     }
 
     /** Sends an event to every session that may read it; the class comes from a "Privilege" entry, else "user". */

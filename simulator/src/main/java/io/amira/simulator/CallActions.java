@@ -1,6 +1,7 @@
 package io.amira.simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -109,17 +110,22 @@ final class CallActions {
                 s.error(a, "Regex compile failed on: " + name);
                 return;
             }
-            int n = pbx.call(() -> {
-                int count = 0;
+            List<String> hungUp = pbx.call(() -> {
+                List<String> names = new ArrayList<>();
                 for (Channel c : pbx.liveChannels()) {
-                    if (!c.hungUp && p.matcher(c.name).find()) {
-                        pbx.hangup(c, cause, true);
-                        count++;
+                    if (p.matcher(c.name).find()) {
+                        names.add(c.name);
                     }
                 }
-                return count;
+                for (String n : names) {
+                    pbx.hangup(pbx.find(n), cause, true);
+                }
+                return names;
             });
-            s.send(Packet.response("Success", a.get("ActionID")).add("Message", n + " channels hung up."));
+            String id = a.get("ActionID");
+            s.sendReply(new ListReply<>(ListActions.listStart(a, "Channels hung up will follow"), hungUp,
+                    n -> new Packet().add("Event", "ChannelHungup").add("Channel", n).actionId(id),
+                    ListActions.listComplete("ChannelsHungupListComplete", a, hungUp.size())));
             return;
         }
         boolean found = pbx.call(() -> {
@@ -189,9 +195,11 @@ final class CallActions {
 
     private void goTo(Channel c, String context, String exten, int priority) {
         if (c.queueCall != null) {
-            QueueCall qc = c.queueCall;
-            c.queueCall = null;
-            qc.channelGone(c);
+            c.queueCall.redirected(c);
+        } else if (c.bridge != null) {
+            Bridge b = c.bridge;
+            pbx.leaveBridge(c);
+            pbx.released(b, false);
         }
         if (c.state != 6) {
             pbx.answer(c);

@@ -32,7 +32,8 @@ final class Channel {
     int priority = 1;
     String application = "";
     String data = "";
-    String bridgeId = "";
+    /** The bridge the channel is in, or null. */
+    Bridge bridge;
     long answeredMillis;
     boolean hungUp;
     /** The other half of a Local channel pair. */
@@ -43,6 +44,8 @@ final class Channel {
     /** Set while the channel is queued, ringing a member or bridged to one. */
     QueueCall queueCall;
     ScheduledFuture<?> timer;
+    /** Counts scheduled dialplan steps: a step scheduled before a Redirect does not run after it. */
+    int turn;
     ScheduledFuture<?> absoluteTimeout;
     final Map<String, String> variables = new LinkedHashMap<>();
 
@@ -55,7 +58,16 @@ final class Channel {
         this.exten = exten;
     }
 
+    ChannelView view() {
+        return new ChannelView(name, state, callerIdNum, callerIdName, connectedNum, connectedName, accountCode, context,
+                exten, priority, uniqueid, linkedid, application, data, bridge == null ? "" : bridge.id, createdMillis);
+    }
+
     String stateDesc() {
+        return stateDesc(state);
+    }
+
+    static String stateDesc(int state) {
         switch (state) {
             case 0: return "Down";
             case 1: return "Rsrvd";
@@ -89,7 +101,4 @@ final class Channel {
         }
     }
 
-    long seconds() {
-        return (System.currentTimeMillis() - createdMillis) / 1000;
-    }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 final class ChannelEvents {
     static final String CALL = EventClass.privilege(EventClass.CALL);
     static final String DIALPLAN = EventClass.privilege(EventClass.DIALPLAN);
+    static final String AGENT = EventClass.privilege(EventClass.AGENT);
     private static final DateTimeFormatter CDR_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -15,20 +16,7 @@ final class ChannelEvents {
     }
 
     static Packet snapshot(Packet p, String prefix, Channel c) {
-        return p.add(prefix + "Channel", c.name)
-                .add(prefix + "ChannelState", c.state)
-                .add(prefix + "ChannelStateDesc", c.stateDesc())
-                .add(prefix + "CallerIDNum", c.callerIdNum)
-                .add(prefix + "CallerIDName", c.callerIdName)
-                .add(prefix + "ConnectedLineNum", c.connectedNum)
-                .add(prefix + "ConnectedLineName", c.connectedName)
-                .add(prefix + "Language", "en")
-                .add(prefix + "AccountCode", c.accountCode)
-                .add(prefix + "Context", c.context)
-                .add(prefix + "Exten", c.exten)
-                .add(prefix + "Priority", c.priority)
-                .add(prefix + "Uniqueid", c.uniqueid)
-                .add(prefix + "Linkedid", c.linkedid);
+        return c.view().addTo(p, prefix);
     }
 
     static Packet channelEvent(String name, String privilege, Channel c) {
@@ -55,8 +43,18 @@ final class ChannelEvents {
         return p.add("Context", two.context).add("Exten", two.exten).add("LocalOptimization", "Yes");
     }
 
+    /** DialBegin, DialState, DialEnd: the caller's snapshot (if any), then the dialed channel's (Dest). */
     static Packet dial(String name, Channel caller, Channel dest) {
-        Packet p = Packet.event(name, CALL);
+        return twoParties(name, CALL, caller, dest);
+    }
+
+    /** AgentCalled, AgentConnect, AgentComplete: the queue caller, then the member's channel (Dest); class agent. */
+    static Packet agent(String name, Channel caller, Channel member) {
+        return twoParties(name, AGENT, caller, member);
+    }
+
+    private static Packet twoParties(String name, String privilege, Channel caller, Channel dest) {
+        Packet p = Packet.event(name, privilege);
         if (caller != null) {
             snapshot(p, "", caller);
         }
@@ -69,10 +67,8 @@ final class ChannelEvents {
     }
 
     /** BridgeCreate / BridgeDestroy (no channel), BridgeEnter / BridgeLeave (with the channel's snapshot). */
-    static Packet bridge(String name, String bridgeId, int channels, Channel c) {
-        Packet p = Packet.event(name, CALL).add("BridgeUniqueid", bridgeId).add("BridgeType", "basic")
-                .add("BridgeTechnology", "simple_bridge").add("BridgeCreator", "<unknown>").add("BridgeName", "<unknown>")
-                .add("BridgeNumChannels", channels).add("BridgeVideoSourceMode", "none");
+    static Packet bridge(String name, Bridge b, Channel c) {
+        Packet p = b.addTo(Packet.event(name, CALL));
         return c == null ? p : snapshot(p, "", c);
     }
 

@@ -2,20 +2,25 @@ package io.amira.simulator;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** The few CLI commands the simulator answers, formatted like Asterisk 22. PBX thread only. */
 final class CliCommands {
     static final String VERSION = "22.10.1";
 
+    /** The command's verdict and its output lines, possibly made as they are read (dialplan show). */
     static final class Result {
         final boolean ok;
-        final List<String> lines;
+        final Iterator<String> lines;
 
         Result(boolean ok, List<String> lines) {
+            this(ok, lines.iterator());
+        }
+
+        Result(boolean ok, Iterator<String> lines) {
             this.ok = ok;
             this.lines = lines;
         }
@@ -112,33 +117,23 @@ final class CliCommands {
     }
 
     private Result dialplanShow(String context) {
-        List<String> out = new ArrayList<>();
+        List<String> contexts = new ArrayList<>();
         int extensions = 0;
         int priorities = 0;
-        int contexts = 0;
         for (String ctx : pbx.dialplan.contextNames()) {
-            if (context != null && !ctx.equals(context)) {
-                continue;
+            if (context == null || ctx.equals(context)) {
+                contexts.add(ctx);
+                int[] size = pbx.dialplan.size(ctx);
+                extensions += size[0];
+                priorities += size[1];
             }
-            contexts++;
-            out.add("[ Context '" + ctx + "' created by 'pbx_config' ]");
-            for (Map.Entry<String, List<Dialplan.Step>> e : pbx.dialplan.context(ctx).entrySet()) {
-                extensions++;
-                int p = 1;
-                for (Dialplan.Step step : e.getValue()) {
-                    priorities++;
-                    out.add(String.format(Locale.ROOT, "  %-17s %-45s [extensions.conf:%d]",
-                            p == 1 ? "'" + e.getKey() + "' =>" : "", p + ". " + step, step.line));
-                    p++;
-                }
-            }
-            out.add("");
         }
-        if (contexts == 0) {
+        if (contexts.isEmpty()) {
             return new Result(false, List.of("There is no existence of '" + context + "' context"));
         }
-        out.add("-= " + extensions + " extension" + (extensions == 1 ? "" : "s") + " (" + priorities + " priorit"
-                + (priorities == 1 ? "y" : "ies") + ") in " + contexts + " context" + (contexts == 1 ? "" : "s") + ". =-");
-        return new Result(true, out);
+        String summary = "-= " + extensions + " extension" + (extensions == 1 ? "" : "s") + " (" + priorities + " priorit"
+                + (priorities == 1 ? "y" : "ies") + ") in " + contexts.size() + " context"
+                + (contexts.size() == 1 ? "" : "s") + ". =-";
+        return new Result(true, new DialplanListing(pbx.dialplan, contexts, summary));
     }
 }

@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Contexts of extensions of applications, like extensions.conf. */
+/**
+ * Contexts of extensions of applications, like extensions.conf, plus generated contexts of any
+ * size. Not changed once the simulator runs, so the writer threads may read it.
+ */
 final class Dialplan {
     /** One priority: application and its data, plus the extensions.conf line shown by "dialplan show". */
     static final class Step {
@@ -34,6 +38,7 @@ final class Dialplan {
     }
 
     private final Map<String, Map<String, List<Step>>> contexts = new TreeMap<>();
+    private final Map<String, GeneratedContext> generated = new TreeMap<>();
     private int nextLine = 100;
 
     static Dialplan defaults() {
@@ -62,6 +67,7 @@ final class Dialplan {
     }
 
     private void put(String context, String exten, int firstLine, String... apps) {
+        generated.remove(context);
         List<Step> steps = new ArrayList<>(apps.length);
         for (int i = 0; i < apps.length; i++) {
             steps.add(Step.parse(apps[i], firstLine + i));
@@ -70,33 +76,70 @@ final class Dialplan {
         nextLine = Math.max(nextLine, firstLine + apps.length + 1);
     }
 
+    /** Replaces the context by one of {@code extensions} generated phone extensions (see GeneratedContext). */
+    void generate(String context, int extensions) {
+        contexts.remove(context);
+        GeneratedContext g = new GeneratedContext(extensions, nextLine);
+        generated.put(context, g);
+        nextLine += g.lines() + 1;
+    }
+
     boolean exists(String context, String exten) {
-        Map<String, List<Step>> c = contexts.get(context);
-        return c != null && c.containsKey(exten);
+        return steps(context, exten) != null;
     }
 
     /** The step at a 1-based priority, or null past the end / unknown extension. */
     Step step(String context, String exten, int priority) {
-        Map<String, List<Step>> c = contexts.get(context);
-        List<Step> steps = c == null ? null : c.get(exten);
+        List<Step> steps = steps(context, exten);
         if (steps == null || priority < 1 || priority > steps.size()) {
             return null;
         }
         return steps.get(priority - 1);
     }
 
-    Map<String, List<Step>> context(String name) {
-        return contexts.get(name);
+    private List<Step> steps(String context, String exten) {
+        GeneratedContext g = generated.get(context);
+        if (g != null) {
+            return g.steps(exten);
+        }
+        Map<String, List<Step>> c = contexts.get(context);
+        return c == null ? null : c.get(exten);
+    }
+
+    /** A context's extensions in the order "dialplan show" lists them, or null when there is no such context. */
+    Iterable<Map.Entry<String, List<Step>>> extensions(String context) {
+        GeneratedContext g = generated.get(context);
+        if (g != null) {
+            return g.extensions();
+        }
+        Map<String, List<Step>> c = contexts.get(context);
+        return c == null ? null : c.entrySet();
+    }
+
+    /** Extensions and priorities of a context. */
+    int[] size(String context) {
+        GeneratedContext g = generated.get(context);
+        if (g != null) {
+            return new int[] {g.count, g.count * GeneratedContext.PRIORITIES};
+        }
+        int priorities = 0;
+        for (List<Step> steps : contexts.get(context).values()) {
+            priorities += steps.size();
+        }
+        return new int[] {contexts.get(context).size(), priorities};
     }
 
     Iterable<String> contextNames() {
-        return contexts.keySet();
+        TreeSet<String> names = new TreeSet<>(contexts.keySet());
+        names.addAll(generated.keySet());
+        return names;
     }
 
     Dialplan copy() {
         Dialplan d = new Dialplan();
         contexts.forEach((ctx, extens) -> extens.forEach((ex, steps) ->
                 d.contexts.computeIfAbsent(ctx, c -> new TreeMap<>()).put(ex, new ArrayList<>(steps))));
+        d.generated.putAll(generated);
         d.nextLine = nextLine;
         return d;
     }

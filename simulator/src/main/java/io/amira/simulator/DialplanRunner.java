@@ -2,7 +2,13 @@ package io.amira.simulator;
 
 import java.util.Locale;
 
-/** Executes dialplan priorities on a channel: the applications the simulated server knows. */
+/**
+ * Executes dialplan priorities on a channel: the applications the simulated server knows. A
+ * channel's priorities run as PBX tasks of their own until it first waits, so calls started
+ * together progress side by side and their events interleave (a storm is not played call by
+ * call); after a Wait the dialplan goes on in the timer's task up to the next wait, so the
+ * demo's {@code Wait(1)}, {@code UserEvent} run before an Originate's own {@code Wait(1)} ends.
+ */
 final class DialplanRunner {
     private final Pbx pbx;
 
@@ -10,19 +16,57 @@ final class DialplanRunner {
         this.pbx = pbx;
     }
 
-    /** Runs the channel's current priority; each application moves on, waits, or ends the call. */
-    void execute(Channel c) {
+    /** Runs the channel's current priority in a task of its own. */
+    void start(Channel c) {
+        int turn = ++c.turn;
+        pbx.execute(() -> {
+            if (c.turn == turn) {
+                run(c, false);
+            }
+        });
+    }
+
+    /** Moves on to the next priority, in a task of its own. */
+    void next(Channel c) {
         if (c.hungUp) {
             return;
         }
+        c.priority++;
+        start(c);
+    }
+
+    /** Runs priorities from the current one until one blocks; inline: all in this task, else one per task. */
+    private void run(Channel c, boolean inline) {
+        while (step(c) && !c.hungUp) {
+            c.priority++;
+            if (!inline) {
+                start(c);
+                return;
+            }
+        }
+    }
+
+    private void resumeAfterWait(Channel c) {
+        if (!c.hungUp) {
+            c.timer = null;
+            c.priority++;
+            run(c, true);
+        }
+    }
+
+    /** Runs the channel's current priority; true when the dialplan moves on to the next one at once. */
+    private boolean step(Channel c) {
+        if (c.hungUp) {
+            return false;
+        }
         if (c.singleApp != null) {
             runSingleApp(c);
-            return;
+            return false;
         }
         Dialplan.Step step = pbx.dialplan.step(c.context, c.exten, c.priority);
         if (step == null) {
             pbx.hangup(c, HangupCause.NORMAL, false);
-            return;
+            return false;
         }
         c.application = step.app;
         c.data = step.data;
@@ -30,55 +74,42 @@ final class DialplanRunner {
         switch (step.app.toLowerCase(Locale.ROOT)) {
             case "answer":
                 pbx.answer(c);
-                next(c);
-                break;
+                return true;
             case "wait":
-                c.timer = pbx.later(() -> next(c), scaled(seconds(step.data)));
-                break;
+                c.timer = pbx.later(() -> resumeAfterWait(c), scaled(seconds(step.data)));
+                return false;
             case "playback":
-                c.timer = pbx.later(() -> next(c), scaled(1000));
-                break;
+                c.timer = pbx.later(() -> resumeAfterWait(c), scaled(1000));
+                return false;
             case "userevent":
                 userEvent(c, step.data);
-                next(c);
-                break;
+                return true;
             case "set":
                 int eq = step.data.indexOf('=');
                 if (eq > 0) {
                     pbx.setVariable(c, step.data.substring(0, eq), step.data.substring(eq + 1));
                 }
-                next(c);
-                break;
+                return true;
             case "hangup":
                 pbx.hangup(c, parseInt(step.data, HangupCause.NORMAL), true);
-                break;
+                return false;
             case "ringing":
                 pbx.ringing(c);
-                next(c);
-                break;
+                return true;
             case "busy":
                 pbx.refuse(c, 5, HangupCause.BUSY, "BUSY");
-                break;
+                return false;
             case "congestion":
                 pbx.refuse(c, 8, HangupCause.CONGESTION, "CONGESTION");
-                break;
+                return false;
             case "queue":
                 QueueCall.join(pbx, c, step.data);
-                break;
+                return false;
             case "echo":
-                break;
+                return false;
             default:
-                next(c);
-                break;
+                return true;
         }
-    }
-
-    void next(Channel c) {
-        if (c.hungUp) {
-            return;
-        }
-        c.priority++;
-        execute(c);
     }
 
     /** Continues the dialplan at another place (Redirect, after a Queue). */
@@ -91,7 +122,8 @@ final class DialplanRunner {
         c.context = context;
         c.exten = exten;
         c.priority = priority;
-        execute(c);
+        c.turn++;
+        run(c, false);
     }
 
     /** The ;1 side of an application Originate runs just that application, then hangs up. */

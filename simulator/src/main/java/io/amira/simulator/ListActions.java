@@ -1,11 +1,14 @@
 package io.amira.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** The list actions: a Success with EventList: start, the items carrying the ActionID, then ...Complete. */
+/**
+ * The list actions: a Success with EventList: start, the items carrying the ActionID, then
+ * ...Complete. Each snapshot is taken on the PBX thread and queued in the same task
+ * ({@link AmiSession#sendSnapshot}), so an answer agrees exactly with the events the session
+ * received before it.
+ */
 final class ListActions {
     private final Pbx pbx;
 
@@ -18,6 +21,8 @@ final class ListActions {
         d.register("CoreShowChannels", this::coreShowChannels);
         d.register("QueueStatus", this::queueStatus);
         d.register("QueueSummary", this::queueSummary);
+        d.register("BridgeList", this::bridgeList);
+        d.register("BridgeInfo", this::bridgeInfo);
     }
 
     static Packet listStart(Packet action, String message) {
@@ -29,72 +34,77 @@ final class ListActions {
                 .add("ListItems", items);
     }
 
-    /** Sends start, items and completion as one write so no event can come in between. */
-    private static void sendList(AmiSession s, Packet start, List<Packet> items, Packet complete) {
-        StringBuilder sb = new StringBuilder(start.text());
-        for (Packet p : items) {
-            sb.append(p.text());
+    private static ListReply<Packet> packets(Packet start, List<Packet> items, Packet complete) {
+        return new ListReply<>(start, items, p -> p, complete);
+    }
+
+    private static List<ChannelView> views(List<Channel> channels) {
+        List<ChannelView> views = new ArrayList<>(channels.size());
+        for (Channel c : channels) {
+            views.add(c.view());
         }
-        sb.append(complete.text());
-        s.sendRaw(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return views;
     }
 
     private void status(AmiSession s, Packet a) {
         String name = a.value("Channel");
         String id = a.get("ActionID");
-        List<Packet> items = pbx.call(() -> {
-            List<Packet> list = new ArrayList<>();
+        boolean found = pbx.call(() -> {
             List<Channel> channels = pbx.liveChannels();
             if (!name.isEmpty()) {
                 Channel c = pbx.find(name);
                 if (c == null) {
-                    return null;
+                    return false;
                 }
                 channels = List.of(c);
             }
-            for (Channel c : channels) {
-                Packet p = ChannelEvents.channelEvent("Status", "Call", c);
-                p.add("Type", c.name.substring(0, c.name.indexOf('/'))).add("DNID", "")
-                        .add("EffectiveConnectedLineNum", c.connectedNum).add("EffectiveConnectedLineName", c.connectedName)
-                        .add("TimeToHangup", 0).add("BridgeID", c.bridgeId).add("Application", c.application)
-                        .add("Data", c.data).add("Nativeformats", "(slin)").add("Readformat", "slin").add("Readtrans", "")
-                        .add("Writeformat", "slin").add("Writetrans", "").add("Callgroup", 0).add("Pickupgroup", 0)
-                        .add("Seconds", c.seconds()).actionId(id);
-                list.add(p);
-            }
-            return list;
+            List<ChannelView> views = views(channels);
+            s.sendSnapshot(new ListReply<>(listStart(a, "Channel status will follow"), views, v -> statusItem(v, id),
+                    listComplete("StatusComplete", a, views.size()).add("Items", views.size())));
+            return true;
         });
-        if (items == null) {
+        if (!found) {
             s.error(a, "No such channel");
-            return;
         }
-        sendList(s, listStart(a, "Channel status will follow"), items,
-                listComplete("StatusComplete", a, items.size()).add("Items", items.size()));
+    }
+
+    private static Packet statusItem(ChannelView c, String actionId) {
+        return c.addTo(Packet.event("Status", "Call"), "")
+                .add("Type", c.name().substring(0, c.name().indexOf('/'))).add("DNID", "")
+                .add("EffectiveConnectedLineNum", c.connectedNum()).add("EffectiveConnectedLineName", c.connectedName())
+                .add("TimeToHangup", 0).add("BridgeID", c.bridgeId()).add("Application", c.application())
+                .add("Data", c.data()).add("Nativeformats", "(slin)").add("Readformat", "slin").add("Readtrans", "")
+                .add("Writeformat", "slin").add("Writetrans", "").add("Callgroup", 0).add("Pickupgroup", 0)
+                .add("Seconds", c.seconds(System.currentTimeMillis())).actionId(actionId);
     }
 
     private void coreShowChannels(AmiSession s, Packet a) {
         String id = a.get("ActionID");
-        List<Packet> items = pbx.call(() -> {
-            List<Packet> list = new ArrayList<>();
-            for (Channel c : pbx.liveChannels()) {
-                Packet p = new Packet().add("Event", "CoreShowChannel").actionId(id);
-                ChannelEvents.snapshot(p, "", c);
-                long sec = c.seconds();
-                p.add("Application", c.application).add("ApplicationData", c.data)
-                        .add("Duration", String.format(Locale.ROOT, "%02d:%02d:%02d", sec / 3600, (sec / 60) % 60, sec % 60))
-                        .add("BridgeId", c.bridgeId);
-                list.add(p);
-            }
-            return list;
+        pbx.call(() -> {
+            List<ChannelView> views = views(pbx.liveChannels());
+            s.sendSnapshot(new ListReply<>(listStart(a, "Channels will follow"), views, v -> coreShowChannel(v, id),
+                    listComplete("CoreShowChannelsComplete", a, views.size())));
+            return null;
         });
-        sendList(s, listStart(a, "Channels will follow"), items, listComplete("CoreShowChannelsComplete", a, items.size()));
+    }
+
+    private static Packet coreShowChannel(ChannelView c, String actionId) {
+        long sec = c.seconds(System.currentTimeMillis());
+        return c.addTo(new Packet().add("Event", "CoreShowChannel").actionId(actionId), "")
+                .add("Application", c.application()).add("ApplicationData", c.data())
+                .add("Duration", twoDigits(sec / 3600) + ":" + twoDigits((sec / 60) % 60) + ":" + twoDigits(sec % 60))
+                .add("BridgeId", c.bridgeId());
+    }
+
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
     }
 
     private void queueStatus(AmiSession s, Packet a) {
         String queueName = a.value("Queue");
         String memberFilter = a.value("Member");
         String id = a.get("ActionID");
-        List<Packet> items = pbx.call(() -> {
+        pbx.call(() -> {
             List<Packet> list = new ArrayList<>();
             long now = System.currentTimeMillis();
             for (CallQueue q : pbx.queues.values()) {
@@ -121,15 +131,16 @@ final class ListActions {
                             .add("Priority", 0).actionId(id));
                 }
             }
-            return list;
+            s.sendSnapshot(packets(listStart(a, "Queue status will follow"), list,
+                    listComplete("QueueStatusComplete", a, list.size())));
+            return null;
         });
-        sendList(s, listStart(a, "Queue status will follow"), items, listComplete("QueueStatusComplete", a, items.size()));
     }
 
     private void queueSummary(AmiSession s, Packet a) {
         String queueName = a.value("Queue");
         String id = a.get("ActionID");
-        List<Packet> items = pbx.call(() -> {
+        pbx.call(() -> {
             List<Packet> list = new ArrayList<>();
             long now = System.currentTimeMillis();
             for (CallQueue q : pbx.queues.values()) {
@@ -150,8 +161,52 @@ final class ListActions {
                         .add("Available", available).add("Callers", q.callers.size()).add("HoldTime", q.holdtime())
                         .add("TalkTime", q.talktime()).add("LongestHoldTime", longest).actionId(id));
             }
-            return list;
+            s.sendSnapshot(packets(listStart(a, "Queue summary will follow"), list,
+                    listComplete("QueueSummaryComplete", a, list.size())));
+            return null;
         });
-        sendList(s, listStart(a, "Queue summary will follow"), items, listComplete("QueueSummaryComplete", a, items.size()));
+    }
+
+    /** BridgeList; like Asterisk 22, its BridgeType filter is compared with the bridge's technology. */
+    private void bridgeList(AmiSession s, Packet a) {
+        String technology = a.value("BridgeType");
+        String id = a.get("ActionID");
+        pbx.call(() -> {
+            List<Packet> list = new ArrayList<>();
+            for (Bridge b : pbx.bridges.values()) {
+                Packet item = b.addTo(new Packet().add("Event", "BridgeListItem").actionId(id));
+                if (technology.isEmpty() || technology.equals(item.get("BridgeTechnology"))) {
+                    list.add(item);
+                }
+            }
+            s.sendSnapshot(packets(listStart(a, "Bridge listing will follow"), list,
+                    listComplete("BridgeListComplete", a, list.size())));
+            return null;
+        });
+    }
+
+    private void bridgeInfo(AmiSession s, Packet a) {
+        String bridgeId = a.value("BridgeUniqueid");
+        String id = a.get("ActionID");
+        if (bridgeId.isEmpty()) {
+            s.error(a, "BridgeUniqueid must be provided");
+            return;
+        }
+        boolean found = pbx.call(() -> {
+            Bridge b = pbx.bridges.get(bridgeId);
+            if (b == null) {
+                return false;
+            }
+            List<Packet> list = new ArrayList<>();
+            for (Channel c : b.channels) {
+                list.add(ChannelEvents.snapshot(new Packet().add("Event", "BridgeInfoChannel").actionId(id), "", c));
+            }
+            s.sendSnapshot(packets(listStart(a, "Bridge channel listing will follow"), list,
+                    b.addTo(listComplete("BridgeInfoComplete", a, list.size()))));
+            return true;
+        });
+        if (!found) {
+            s.error(a, "Specified BridgeUniqueid not found");
+        }
     }
 }

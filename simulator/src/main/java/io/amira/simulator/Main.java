@@ -34,6 +34,10 @@ public final class Main {
             "                           (0 = flat out), COUNT events (0 or absent = until it disconnects)",
             "  --delay-responses MS     answer every action MS late",
             "  --split-writes N         cut every write into random pieces of at most N bytes",
+            "  --generated-context NAME:EXTENSIONS   add a dialplan context of EXTENSIONS phone extensions",
+            "                           (4 priorities each): 'dialplan show NAME' answers 4*EXTENSIONS+3 lines",
+            "  --up-channels N          start with N channels up in Echo() (PJSIP/phone000001-...), e.g. for a",
+            "                           CoreShowChannels of N items",
             "  --call-every MS          place a call to Local/100@demo (answers, UserEvent Demo, hangs up)",
             "                           every MS milliseconds, for demo traffic",
             "  --drop-every S           drop all connections every S seconds",
@@ -133,6 +137,8 @@ public final class Main {
                     case "--drop-every": o.dropEverySeconds = intArg(args, ++i, a); break;
                     case "--call-every": o.callEveryMillis = intArg(args, ++i, a); break;
                     case "--restart-every": o.restartEverySeconds = intArg(args, ++i, a); break;
+                    case "--generated-context": generatedContext(o.config, arg(args, ++i, a)); break;
+                    case "--up-channels": o.config.upChannels(intArg(args, ++i, a)); break;
                     default: throw new IllegalArgumentException("Unknown option: " + a);
                 }
             }
@@ -159,6 +165,16 @@ public final class Main {
             if (splitWrites > 0) {
                 sim.splitWrites(splitWrites);
             }
+        }
+
+        private static void generatedContext(SimulatorConfig.Builder config, String value) {
+            int colon = value.lastIndexOf(':');
+            int extensions = colon > 0 ? DialplanRunner.parseInt(value.substring(colon + 1), -1) : -1;
+            if (extensions < 1 || extensions > GeneratedContext.MAX_EXTENSIONS) {
+                throw new IllegalArgumentException("--generated-context wants NAME:EXTENSIONS (1.."
+                        + GeneratedContext.MAX_EXTENSIONS + "), got " + value);
+            }
+            config.generatedContext(value.substring(0, colon), extensions);
         }
 
         private static FloodSpec floodSpec(String value) {

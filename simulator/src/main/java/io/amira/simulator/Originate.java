@@ -113,10 +113,15 @@ final class Originate implements Channel.DialObserver {
             pbx.publish(EventClass.CALL, ChannelEvents.newCallerid(two));
             pbx.publish(EventClass.CALL, ChannelEvents.channelEvent("NewConnectedLine", ChannelEvents.CALL, two));
         }
-        pbx.publish(EventClass.CALL, ChannelEvents.localBridge(one, two));
         two.observer = this;
         timeout = pbx.later(this::noAnswer, timeoutMillis);
-        pbx.runner.execute(two);
+        // Asterisk creates the pair, then bridges it and starts ;2 from other threads: other calls' events come between.
+        pbx.execute(() -> {
+            if (!two.hungUp) {
+                pbx.publish(EventClass.CALL, ChannelEvents.localBridge(one, two));
+                pbx.runner.start(two);
+            }
+        });
     }
 
     private void dialBegin() {
@@ -134,10 +139,10 @@ final class Originate implements Channel.DialObserver {
         one.state = 6;
         one.answeredMillis = System.currentTimeMillis();
         pbx.publish(EventClass.CALL, ChannelEvents.channelEvent("Newstate", ChannelEvents.CALL, one));
-        pbx.publish(EventClass.CALL, ChannelEvents.deviceState(one.device, "INUSE"));
+        pbx.publishDeviceState(one);
         finish(true, 4, one.uniqueid);
         pbx.publish(EventClass.CALL, ChannelEvents.dial("DialEnd", null, one).add("DialStatus", "ANSWER"));
-        pbx.publish(EventClass.CALL, ChannelEvents.deviceState(one.device, "INUSE"));
+        pbx.publishDeviceState(one);
         if (!application.isEmpty()) {
             one.singleApp = new Dialplan.Step(application, data, 0);
         } else {
@@ -145,8 +150,9 @@ final class Originate implements Channel.DialObserver {
             one.exten = exten;
             one.priority = priority;
         }
-        // ;1 runs on its own thread in Asterisk: let ;2 carry on with its next priority first.
-        pbx.execute(() -> pbx.runner.execute(one));
+        // ;1 runs on its own thread in Asterisk; here it starts one task later, after ;2 has moved
+        // on to its next priority, so that ;2's Wait(1) ends before ;1's (the demo's UserEvent is seen).
+        pbx.execute(() -> pbx.runner.start(one));
     }
 
     @Override

@@ -101,11 +101,15 @@ final class Packet {
     }
 
     String text() {
-        StringBuilder sb = new StringBuilder(names.size() * 32);
+        return appendTo(new StringBuilder(names.size() * 32)).toString();
+    }
+
+    /** Appends the packet as sent: one "Name: value" line per header, then the blank line. */
+    StringBuilder appendTo(StringBuilder sb) {
         for (int i = 0; i < names.size(); i++) {
             sb.append(names.get(i)).append(": ").append(values.get(i)).append("\r\n");
         }
-        return sb.append("\r\n").toString();
+        return sb.append("\r\n");
     }
 
     byte[] encode() {

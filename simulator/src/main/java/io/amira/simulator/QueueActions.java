@@ -1,8 +1,10 @@
 package io.amira.simulator;
 
-/** QueueAdd, QueueRemove, QueuePause, with their QueueMember* events. */
+/**
+ * QueueAdd, QueueRemove, QueuePause, with their QueueMember* events and the queue's pause device
+ * state ({@code Queue:support_pause_Local/902@demo}), as Asterisk 22 words them.
+ */
 final class QueueActions {
-    private static final String AGENT = EventClass.privilege(EventClass.AGENT);
     private final Pbx pbx;
 
     QueueActions(Pbx pbx) {
@@ -13,16 +15,6 @@ final class QueueActions {
         d.register("QueueAdd", this::add);
         d.register("QueueRemove", this::remove);
         d.register("QueuePause", this::pause);
-    }
-
-    private Packet memberEvent(String name, CallQueue q, QueueMember m) {
-        Packet p = Packet.event(name, AGENT).add("Queue", q.name).add("MemberName", m.name).add("Interface", m.iface)
-                .add("StateInterface", m.iface).add("Membership", m.membership).add("Penalty", m.penalty)
-                .add("CallsTaken", m.callsTaken).add("LastCall", m.lastCall).add("LastPause", m.lastPause)
-                .add("LoginTime", m.loginTime).add("InCall", m.inCall ? 1 : 0).add("Status", m.status(pbx))
-                .add("Paused", m.paused ? 1 : 0).add("PausedReason", m.pausedReason).add("Ringinuse", 0)
-                .add("Wrapuptime", m.wrapuptime);
-        return p;
     }
 
     private void add(AmiSession s, Packet a) {
@@ -45,19 +37,18 @@ final class QueueActions {
                 return "Unable to add interface: Already there";
             }
             String name = a.value("MemberName").isEmpty() ? iface : a.value("MemberName");
-            QueueMember m = new QueueMember(name, iface, "dynamic", System.currentTimeMillis() / 1000);
+            QueueMember m = new QueueMember(name, iface, "dynamic", System.currentTimeMillis() / 1000,
+                    pbx.interfaceExists(iface));
             m.penalty = DialplanRunner.parseInt(a.value("Penalty"), 0);
             m.paused = Originate.isTrue(a.value("Paused"));
             m.pausedReason = a.value("Reason");
             q.members.add(m);
-            pbx.publish(EventClass.AGENT, memberEvent("QueueMemberAdded", q, m));
+            publishPauseState(q, m);
+            pbx.publish(EventClass.AGENT, m.event("QueueMemberAdded", q.name, pbx));
+            m.announced(pbx);
             return null;
         });
-        if (error != null) {
-            s.error(a, error);
-        } else {
-            s.ack(a, "Added interface to queue");
-        }
+        reply(s, a, error, "Added interface to queue");
     }
 
     private void remove(AmiSession s, Packet a) {
@@ -77,17 +68,13 @@ final class QueueActions {
                 return "Unable to remove interface: Not there";
             }
             if (!"dynamic".equals(m.membership)) {
-                return "Unable to remove interface: Not there";
+                return "Member not dynamic";
             }
             q.members.remove(m);
-            pbx.publish(EventClass.AGENT, memberEvent("QueueMemberRemoved", q, m));
+            pbx.publish(EventClass.AGENT, m.event("QueueMemberRemoved", q.name, pbx));
             return null;
         });
-        if (error != null) {
-            s.error(a, error);
-        } else {
-            s.ack(a, "Removed interface from queue");
-        }
+        reply(s, a, error, "Removed interface from queue");
     }
 
     private void pause(AmiSession s, Packet a) {
@@ -108,15 +95,26 @@ final class QueueActions {
                     m.paused = pause;
                     m.pausedReason = pause ? a.value("Reason") : "";
                     m.lastPause = pause ? System.currentTimeMillis() / 1000 : m.lastPause;
-                    pbx.publish(EventClass.AGENT, memberEvent("QueueMemberPause", q, m));
+                    publishPauseState(q, m);
+                    pbx.publish(EventClass.AGENT, m.event("QueueMemberPause", q.name, pbx));
                 }
             }
             return any;
         });
-        if (found) {
-            s.ack(a, pause ? "Interface paused successfully" : "Interface unpaused successfully");
+        reply(s, a, found ? null : "Interface not found",
+                pause ? "Interface paused successfully" : "Interface unpaused successfully");
+    }
+
+    private void publishPauseState(CallQueue q, QueueMember m) {
+        pbx.publish(EventClass.CALL, ChannelEvents.deviceState("Queue:" + q.name + "_pause_" + m.iface,
+                m.paused ? "INUSE" : "NOT_INUSE"));
+    }
+
+    private static void reply(AmiSession s, Packet a, String error, String success) {
+        if (error != null) {
+            s.error(a, error);
         } else {
-            s.error(a, "Interface not found");
+            s.ack(a, success);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.amira.simulator;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +47,25 @@ final class SessionRegistry {
                 s.deliverEvent(bytes);
             }
         }
+    }
+
+    /**
+     * Waits (at most {@code maxWait}) until no session has more than {@code bytes} queued, so a
+     * producer of many events lets the readers catch up instead of overflowing their backlog.
+     */
+    void awaitBacklogBelow(long bytes, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (System.nanoTime() < deadline && largestBacklog() > bytes) {
+            Thread.sleep(1);
+        }
+    }
+
+    private long largestBacklog() {
+        long largest = 0;
+        for (AmiSession s : sessions) {
+            largest = Math.max(largest, s.writer.queuedBytes());
+        }
+        return largest;
     }
 
     void closeAll() {

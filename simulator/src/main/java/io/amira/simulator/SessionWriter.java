@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one thread that writes to a session's socket: queued packets first, then flood slices. Keeping
- * writes off the PBX and reader threads means a stuck client only stalls its own session.
+ * The one thread that writes to a session's socket: queued packets and streamed replies in order,
+ * then flood slices. Keeping writes off the PBX and reader threads means a stuck client only stalls
+ * its own session. A streamed reply (a huge list or Command answer) is encoded here, slice by slice,
+ * so its size costs no memory; what is queued behind it waits until it is written.
  */
 final class SessionWriter implements Runnable {
     private static final Logger LOG = Logger.getLogger(SessionWriter.class.getName());
@@ -19,7 +22,8 @@ final class SessionWriter implements Runnable {
     private final OutputStream out;
     private final Faults faults;
     private final Object lock = new Object();
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    /** byte[] packets and {@link ReplyStream}s, in the order they are written. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private long queuedBytes;
     private FloodTarget flood;
     private boolean closed;
@@ -35,12 +39,21 @@ final class SessionWriter implements Runnable {
     }
 
     void enqueue(byte[] bytes) {
+        enqueue(bytes, bytes.length);
+    }
+
+    /** Queues a reply that is encoded while it is written; its bytes count against no backlog limit. */
+    void enqueue(ReplyStream reply) {
+        enqueue(reply, 0);
+    }
+
+    private void enqueue(Object item, int length) {
         synchronized (lock) {
             if (closed || closeWhenDrained) {
                 return;
             }
-            queue.add(bytes);
-            queuedBytes += bytes.length;
+            queue.add(item);
+            queuedBytes += length;
             if (queuedBytes > MAX_QUEUED_BYTES) {
                 LOG.warning(() -> "sim.session " + session.id() + " backlog over " + MAX_QUEUED_BYTES + " bytes: closing");
                 closed = true;
@@ -91,6 +104,13 @@ final class SessionWriter implements Runnable {
         }
     }
 
+    /** Bytes of packets queued and not yet written (streamed replies not counted). */
+    long queuedBytes() {
+        synchronized (lock) {
+            return queuedBytes;
+        }
+    }
+
     boolean isClosed() {
         synchronized (lock) {
             return closed;
@@ -103,6 +123,7 @@ final class SessionWriter implements Runnable {
             while (true) {
                 int len = 0;
                 byte[] single = null;
+                ReplyStream reply = null;
                 FloodTarget f = null;
                 synchronized (lock) {
                     while (!closed && (faults.hung || (queue.isEmpty() && flood == null && !closeWhenDrained))) {
@@ -111,14 +132,17 @@ final class SessionWriter implements Runnable {
                     if (closed) {
                         return;
                     }
-                    while (!queue.isEmpty() && len + queue.peek().length <= BATCH) {
-                        byte[] b = queue.poll();
+                    Object head;
+                    while ((head = queue.peek()) instanceof byte[] && len + ((byte[]) head).length <= BATCH) {
+                        byte[] b = (byte[]) queue.poll();
                         System.arraycopy(b, 0, batch, len, b.length);
                         len += b.length;
                         queuedBytes -= b.length;
                     }
-                    if (len == 0 && !queue.isEmpty()) {
-                        single = queue.poll();
+                    if (len == 0 && head instanceof ReplyStream) {
+                        reply = (ReplyStream) queue.poll();
+                    } else if (len == 0 && head != null) {
+                        single = (byte[]) queue.poll();
                         queuedBytes -= single.length;
                     } else if (len == 0 && flood != null) {
                         f = flood;
@@ -130,6 +154,8 @@ final class SessionWriter implements Runnable {
                     write(batch, 0, len);
                 } else if (single != null) {
                     write(single, 0, single.length);
+                } else if (reply != null) {
+                    writeReply(reply);
                 } else if (f != null) {
                     writeFlood(f);
                 }
@@ -141,6 +167,31 @@ final class SessionWriter implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             session.close();
+        }
+    }
+
+    private void writeReply(ReplyStream reply) throws IOException, InterruptedException {
+        byte[] slice;
+        while ((slice = nextSlice(reply)) != null) {
+            synchronized (lock) {
+                while (faults.hung && !closed) {
+                    lock.wait(10);
+                }
+                if (closed) {
+                    return;
+                }
+            }
+            write(slice, 0, slice.length);
+        }
+    }
+
+    /** The reply's next slice; a reply that cannot be encoded ends the session, as a cut answer would leave it unusable. */
+    private byte[] nextSlice(ReplyStream reply) throws IOException {
+        try {
+            return reply.next();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sim.session " + session.id() + " reply cannot be encoded: closing", e);
+            throw new IOException("reply cannot be encoded", e);
         }
     }
 

@@ -23,6 +23,7 @@ public final class SimulatorConfig {
     final List<String[]> queues;
     final String systemName;
     final double waitScale;
+    final int upChannels;
 
     private SimulatorConfig(Builder b) {
         this.port = b.port;
@@ -38,6 +39,7 @@ public final class SimulatorConfig {
         this.queues = List.copyOf(b.queues);
         this.systemName = b.systemName;
         this.waitScale = b.waitScale;
+        this.upChannels = b.upChannels;
     }
 
     public static Builder builder() {
@@ -81,6 +83,7 @@ public final class SimulatorConfig {
         private boolean defaultQueues = true;
         private String systemName = "";
         private double waitScale = 1.0;
+        private int upChannels;
 
         private Builder() {
             user("admin", "amp111", "all", "all");
@@ -150,6 +153,30 @@ public final class SimulatorConfig {
         /** Adds or replaces a dialplan extension, e.g. extension("demo", "700", "Answer()", "Wait(5)", "Hangup()"). */
         public Builder extension(String context, String exten, String... applications) {
             dialplan.put(context, exten, applications);
+            return this;
+        }
+
+        /**
+         * Replaces the context by {@code extensions} generated phone extensions of four priorities
+         * each ({@code NoOp}, {@code Dial}, {@code VoiceMail}, {@code Hangup}; numbers of one width
+         * starting with 2), made on demand: {@code Command: dialplan show CONTEXT} then answers
+         * {@code 4 * extensions + 3} lines, e.g. generatedContext("big", 50_000) gives 200,003.
+         */
+        public Builder generatedContext(String context, int extensions) {
+            dialplan.generate(Objects.requireNonNull(context), extensions);
+            return this;
+        }
+
+        /**
+         * Starts with {@code count} channels up in Echo() (PJSIP/phone000001-..., having called
+         * 400@demo), e.g. for a CoreShowChannels of 200,000 items; at runtime see
+         * {@link AmiSimulator#addUpChannels(int)}.
+         */
+        public Builder upChannels(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("upChannels must be >= 0: " + count);
+            }
+            this.upChannels = count;
             return this;
         }
 

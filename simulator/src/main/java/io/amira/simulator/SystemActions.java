@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /** CoreSettings, CoreStatus, DBGet, DBPut, Command. */
@@ -98,26 +97,6 @@ final class SystemActions {
             return;
         }
         CliCommands.Result r = pbx.call(() -> cli.run(command));
-        if (sim.config.commandStyle == CommandStyle.LEGACY) {
-            StringBuilder sb = new StringBuilder("Response: Follows\r\nPrivilege: Command\r\n");
-            if (a.get("ActionID") != null) {
-                sb.append("ActionID: ").append(a.get("ActionID")).append("\r\n");
-            }
-            for (String line : r.lines) {
-                sb.append(line).append('\n');
-            }
-            sb.append("--END COMMAND--\r\n\r\n");
-            s.sendRaw(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        Packet p = Packet.response(r.ok ? "Success" : "Error", a.get("ActionID")).add("Message", "Command output follows");
-        for (String line : r.lines) {
-            p.add("Output", line);
-        }
-        s.send(p);
-    }
-
-    static List<String> lines(String text) {
-        return List.of(text.split("\n", -1));
+        s.sendReply(new CommandReply(sim.config.commandStyle, r.ok, a.get("ActionID"), r.lines));
     }
 }

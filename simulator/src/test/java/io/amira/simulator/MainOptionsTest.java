@@ -32,12 +32,22 @@ class MainOptionsTest {
     }
 
     @Test
+    void loadOptionsSizeTheDialplanAndTheChannels() throws IOException {
+        SimulatorConfig c = Main.Options.parse(new String[] {"--generated-context", "big:1000", "--up-channels", "3"})
+                .config.build();
+        assertEquals(1000, c.dialplan.size("big")[0]);
+        assertEquals(3, c.upChannels);
+    }
+
+    @Test
     void badOptionsAreExplained() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Main.Options.parse(new String[] {"--user", "x:y"}));
         assertTrue(e.getMessage().contains("NAME:SECRET:READ:WRITE"));
         assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(new String[] {"--port"}));
         assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(new String[] {"--bogus"}));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Main.Options.parse(new String[] {"--generated-context", "big"})).getMessage().contains("NAME:EXTENSIONS"));
         assertEquals(Duration.ofMillis(100), SimulatorConfig.defaults().slowReaderTimeout);
     }
 }

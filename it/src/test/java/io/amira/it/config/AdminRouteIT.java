@@ -251,7 +251,7 @@ class AdminRouteIT {
             String errors = m.result(operation("read-boot-errors", address("core-service", "management"))).toString();
             assertTrue(errors.contains("The Amira resource adapter is misconfigured: unknown property ActionTimeout"
                     + " (did you mean ActionTimeoutMillis?). Its properties are: ActionTimeoutMillis,"
-                    + " ActivationCredentialsFrom, AuthType,"), errors);
+                    + " ActivationCredentialsFrom, AuthRetryDelayMillis,"), errors);
             assertFalse(errors.contains("4321"), errors);
             assertEquals("FAILED", m.deploymentStatus(PROBE + ".war"), "an application using the adapter cannot start without it");
         }

@@ -46,6 +46,7 @@ final class CliScript {
         Files.write(copy, lines, StandardCharsets.UTF_8);
         Path cli = Path.of(System.getProperty("jboss.home"), "bin", "jboss-cli.sh");
         Path output = Files.createTempFile(Path.of("target"), "amira-cli", ".out");
+        // --timeout also bounds the reconnect after the script's reload: 5 s by default, too short on a busy machine.
         List<String> command = new ArrayList<>(List.of(cli.toString(), "--connect", "--timeout=180000",
                 "--controller=remote+http://127.0.0.1:" + Management.managementPort(), "--file=" + copy));
         command.addAll(List.of(options));

@@ -1,9 +1,13 @@
 package io.amira.it.config;
 
 import io.amira.it.Deployments;
+import io.amira.it.ItServer;
+import io.amira.it.config.mdb.Recorder;
+import io.amira.it.config.mdb.probe.RecorderProbe;
 import io.amira.it.config.probe.ConfigProbe;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.net.URI;
@@ -13,12 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** amira.ear as built plus the config probe, and HTTP calls to the probe. */
 final class ConfigDeployments {
 
-    static final String ZERO_CONFIG_FACTORY = "java:/eis/amira";
+    static final String ZERO_CONFIG_FACTORY = ItServer.current().zeroConfigFactory();
     static final String ADMIN_FACTORY = "java:/eis/amira-admin";
 
     private static final String CONTEXT = "config-probe";
@@ -31,6 +36,28 @@ final class ConfigDeployments {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
                 .addPackage(ConfigProbe.class.getPackage());
         return Deployments.amiraEarWithProbe().addAsModule(probe);
+    }
+
+    /**
+     * amira.ear with the config probe, an EJB module holding the message-driven bean {@code mdb}
+     * bound to {@code resourceAdapter}, and a probe answering what it recorded ({@link #recorded}).
+     */
+    static EnterpriseArchive amiraEarWithRecordingMdb(Class<?> mdb, String resourceAdapter) {
+        JavaArchive module = Deployments.mdbModule("config-it-mdb.jar", resourceAdapter, mdb, Recorder.class);
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, "recorder-probe.war")
+                .addPackage(RecorderProbe.class.getPackage());
+        return amiraEarWithConfigProbe().addAsModule(module).addAsModule(probe);
+    }
+
+    /** The names of the events the recording MDB received, in order. */
+    static List<String> recorded(URI webUri) throws Exception {
+        URI uri = URI.create("http://" + webUri.getHost() + ":" + webUri.getPort() + "/recorder-probe/recorded");
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("recorder probe: " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body().isEmpty() ? List.of() : List.of(answer.body().split(","));
     }
 
     /** GET {@code /config-probe/config/<operation>?jndi=<factory>&...}. */
@@ -53,7 +80,7 @@ final class ConfigDeployments {
     static boolean lastSampleActivationConnectedTo(String server) throws java.io.IOException {
         String marker = "AMIRA-IN-040 activation io.amira.sample.CallEventListenerBean: receiving events from ";
         String last = null;
-        for (String line : java.nio.file.Files.readAllLines(io.amira.it.ServerBaseDirectory.serverLog())) {
+        for (String line : java.nio.file.Files.readAllLines(ItServer.current().serverLog())) {
             if (line.contains(marker)) {
                 last = line;
             }

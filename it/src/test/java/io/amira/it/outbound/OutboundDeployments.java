@@ -23,9 +23,13 @@ final class OutboundDeployments {
     }
 
     static EnterpriseArchive amiraEarWithOutboundProbe() {
-        WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
-                .addPackage(OutboundProbe.class.getPackage());
-        return Deployments.amiraEarWithProbe().addAsModule(probe);
+        return withOutboundProbe(Deployments.amiraEarWithProbe());
+    }
+
+    /** {@code ear} plus the outbound probe. */
+    static EnterpriseArchive withOutboundProbe(EnterpriseArchive ear) {
+        return ear.addAsModule(ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
+                .addPackage(OutboundProbe.class.getPackage()));
     }
 
     /** GET {@code /outbound-probe/outbound/<path>}; the answer's status and text. */
