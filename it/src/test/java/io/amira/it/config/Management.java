@@ -1,6 +1,7 @@
 package io.amira.it.config;
 
 import io.amira.it.ServerBaseDirectory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.dmr.ModelNode;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -121,9 +123,7 @@ final class Management implements AutoCloseable {
     /** Reloads when the server asks for it, and waits until it runs again. */
     void reloadIfRequired() {
         if (!"running".equals(serverState())) {
-            execute(operation("reload", new ModelNode().setEmptyList()));
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> "running".equals(serverState()));
+            reloadAndAwait(Duration.ofMinutes(2), () -> "running".equals(serverState()));
         }
     }
 
@@ -133,9 +133,29 @@ final class Management implements AutoCloseable {
      */
     void reload() {
         long starts = starts();
-        execute(operation("reload", new ModelNode().setEmptyList()));
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> starts() > starts && "running".equals(serverState()));
+        reloadAndAwait(Duration.ofMinutes(3), () -> starts() > starts && "running".equals(serverState()));
+    }
+
+    /**
+     * Issues a reload and waits for {@code done}. The server may close the management channel before
+     * it answers the reload (the client then reports the operation cancelled): the wait decides, and
+     * a lost answer is attached to its timeout.
+     */
+    private void reloadAndAwait(Duration atMost, Callable<Boolean> done) {
+        UncheckedIOException answerLost = null;
+        try {
+            execute(operation("reload", new ModelNode().setEmptyList()));
+        } catch (UncheckedIOException e) {
+            answerLost = e;
+        }
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(done);
+        } catch (ConditionTimeoutException timeout) {
+            if (answerLost != null) {
+                timeout.addSuppressed(answerLost);
+            }
+            throw timeout;
+        }
     }
 
     /** WFLYSRV0025 / WFLYSRV0026 ("started", "started with errors") lines in server.log: one per boot or reload. */
