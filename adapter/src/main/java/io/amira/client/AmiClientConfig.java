@@ -91,6 +91,7 @@ public final class AmiClientConfig {
     public AuthType authType() { return authType; }
     /** The login's {@code Events} value: {@code on}, {@code off} or a class mask like {@code call,user}. */
     public String events() { return events; }
+    /** How long connecting may take in all: TCP connect, TLS handshake, Challenge and Login together. */
     public Duration connectTimeout() { return connectTimeout; }
     /** How long an action waits for its answer when the caller gives no timeout. */
     public Duration actionTimeout() { return actionTimeout; }
@@ -173,11 +174,14 @@ public final class AmiClientConfig {
         public Builder authType(AuthType authType) { this.authType = authType; return this; }
         /** Default {@code off}; {@code on}, {@code off} or a class mask such as {@code call,user}. */
         public Builder events(String events) { this.events = events; return this; }
-        /** Default 5 s; covers the TCP connect and the TLS handshake. */
+        /** Default 5 s; one deadline for the whole connect: TCP connect, TLS handshake, Challenge and Login together. */
         public Builder connectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; return this; }
-        /** Default 10 s; also the login's deadline. */
+        /** Default 10 s. */
         public Builder actionTimeout(Duration actionTimeout) { this.actionTimeout = actionTimeout; return this; }
-        /** Default 20 s; {@link Duration#ZERO} turns keepalive off. */
+        /**
+         * Default 20 s; {@link Duration#ZERO} turns keepalive off: a silently hung server is then found
+         * only when an action times out (or, pooled, when the container validates the session).
+         */
         public Builder keepAliveInterval(Duration keepAliveInterval) { this.keepAliveInterval = keepAliveInterval; return this; }
         /** Default 5 s. */
         public Builder keepAliveTimeout(Duration keepAliveTimeout) { this.keepAliveTimeout = keepAliveTimeout; return this; }

@@ -23,9 +23,12 @@ import jakarta.resource.spi.SecurityException;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 
 import javax.security.auth.Subject;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -57,6 +60,8 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
     private transient volatile Executor executor;
     /** The credentials the container last signed on with for a request of no credentials of its own. */
     private transient volatile AmiRequestInfo containerSignOn;
+    /** The sessions this definition has open, for validation to check them all at once. */
+    private transient Set<AmiManagedConnection> open = ConcurrentHashMap.newKeySet();
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) {
@@ -109,10 +114,26 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
         }
     }
 
-    /** The connections in {@code connections} that are dead or do not answer a Ping. */
+    /**
+     * The connections in {@code connections} that are dead or do not answer a Ping within the
+     * validation timeout (the keepalive timeout, or the action timeout when shorter); a session heard
+     * from within that time needs no Ping. IronJacamar validates one idle connection per call on its
+     * one validator thread, so every call starts the check of every idle session of this definition
+     * at once: their Pings run in parallel on the sessions' own reading tasks, and a validation run
+     * over many hung sessions waits for one deadline, not one per session. A session whose Ping goes
+     * unanswered is dead: it fires the connection error and is destroyed. Sessions in use are left to
+     * their actions' timeouts and the keepalive: Asterisk answers a session's actions one after the
+     * other, so a Ping queued behind a slow synchronous action (an Originate without Async) would
+     * wrongly count as unanswered.
+     */
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Set getInvalidConnections(Set connections) {
+        for (AmiManagedConnection session : open) {
+            if (!session.isInUse()) {
+                session.checkAlive();
+            }
+        }
         Set invalid = new HashSet();
         for (Object candidate : connections) {
             if (candidate instanceof AmiManagedConnection connection && !connection.isValid()) {
@@ -120,6 +141,19 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
             }
         }
         return invalid;
+    }
+
+    void opened(AmiManagedConnection connection) {
+        open.add(connection);
+    }
+
+    void closed(AmiManagedConnection connection) {
+        open.remove(connection);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        open = ConcurrentHashMap.newKeySet();
     }
 
     /** Runs the sessions' reading tasks: the adapter's WorkManager, or (tests) the executor given. */

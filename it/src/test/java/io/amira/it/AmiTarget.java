@@ -61,6 +61,19 @@ public final class AmiTarget {
         return !isSimulated() && ItServer.current() == ItServer.WILDFLY;
     }
 
+    /**
+     * A second AMI user, for per-user credentials: {@code AMIRA_IT_SECOND_USERNAME} and
+     * {@code AMIRA_IT_SECOND_SECRET}, else {@code limited}/{@code lim123} (the simulator's, and the
+     * shared test Asterisk's).
+     */
+    public static String secondUsername() {
+        return envOr("AMIRA_IT_SECOND_USERNAME", "limited");
+    }
+
+    public static String secondSecret() {
+        return envOr("AMIRA_IT_SECOND_SECRET", "lim123");
+    }
+
     /** The channel test calls go to: the transcripts' extension that answers, raises UserEvent Demo, hangs up. */
     public static String channel() {
         return envOr("AMIRA_IT_CHANNEL", DEFAULT_CHANNEL);
