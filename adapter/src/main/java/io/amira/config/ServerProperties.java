@@ -134,15 +134,21 @@ public final class ServerProperties implements Serializable {
                 explicit.get(ServerProperty.USERNAME));
     }
 
-    /** The explicit properties, secrets masked. */
-    @Override
-    public String toString() {
-        StringBuilder text = new StringBuilder("ServerProperties[");
+    /** The explicit properties as {@code Host=pbx, Port=5038, Secret=****} (secrets masked), or empty. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
         for (Map.Entry<ServerProperty, Object> entry : explicit.entrySet()) {
             boolean confidential = entry.getKey() == ServerProperty.SECRET
                     || entry.getKey() == ServerProperty.TRUST_STORE_PASSWORD;
-            text.append(entry.getKey().jcaName()).append('=').append(confidential ? "****" : entry.getValue()).append(", ");
+            text.append(text.length() == 0 ? "" : ", ").append(entry.getKey().jcaName()).append('=')
+                    .append(confidential ? "****" : entry.getValue());
         }
-        return (explicit.isEmpty() ? text : text.delete(text.length() - 2, text.length())).append(']').toString();
+        return text.toString();
+    }
+
+    /** The explicit properties, secrets masked. */
+    @Override
+    public String toString() {
+        return "ServerProperties[" + describe() + "]";
     }
 }

@@ -104,7 +104,7 @@ public final class InboundActivation {
      * The bean's class name: WildFly gives every endpoint of an adapter the same activation name,
      * so that alone does not tell the activations apart in logs and notifications.
      */
-    static String activationName(MessageEndpointFactory factory) {
+    public static String activationName(MessageEndpointFactory factory) {
         Class<?> endpointClass = factory.getEndpointClass();
         if (endpointClass != null) {
             return endpointClass.getName();
