@@ -10,25 +10,35 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs docs/wildfly/amira.cli with WildFly's own jboss-cli.sh against the test server, as an
- * operator would; only the script's {@code set name=value} lines are replaced with the test's values.
+ * Runs a script of docs/wildfly (amira.cli unless told otherwise) with WildFly's own jboss-cli.sh
+ * against the test server, as an operator would; only the script's {@code set name=value} lines are
+ * replaced with the test's values.
  */
 final class CliScript {
 
-    static final Path SCRIPT = Path.of("..", "docs", "wildfly", "amira.cli").toAbsolutePath().normalize();
+    static final Path SCRIPT = docsScript("amira.cli");
 
     private CliScript() {
     }
 
-    /** The script's output; fails with it when jboss-cli.sh does not end with status 0. */
+    static Path docsScript(String name) {
+        return Path.of("..", "docs", "wildfly", name).toAbsolutePath().normalize();
+    }
+
+    /** amira.cli's output; fails with it when jboss-cli.sh does not end with status 0. */
     static String run(Map<String, String> variables) throws IOException, InterruptedException {
+        return run(SCRIPT, variables);
+    }
+
+    /** The script's output; fails with it when jboss-cli.sh does not end with status 0. */
+    static String run(Path script, Map<String, String> variables) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(SCRIPT, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(script, StandardCharsets.UTF_8)) {
             lines.add(replaced(line, variables));
         }
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             if (!lines.contains("set " + variable.getKey() + "=" + variable.getValue())) {
-                throw new IllegalStateException(SCRIPT + " has no line 'set " + variable.getKey() + "=...' any more");
+                throw new IllegalStateException(script + " has no line 'set " + variable.getKey() + "=...' any more");
             }
         }
         Path copy = Files.createTempFile(Path.of("target"), "amira", ".cli");
@@ -45,7 +55,7 @@ final class CliScript {
         }
         String text = Files.readString(output);
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("jboss-cli.sh --file=" + SCRIPT + " failed (" + process.exitValue() + "):\n" + text);
+            throw new IllegalStateException("jboss-cli.sh --file=" + script + " failed (" + process.exitValue() + "):\n" + text);
         }
         return text;
     }
