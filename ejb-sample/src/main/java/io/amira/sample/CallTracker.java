@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Keeps track of the calls in progress from the AMI call events it is fed: one call per Linkedid
- * with its channels, their states and the caller ID. A call ends when its last channel hangs up.
+ * and server (two Asterisk servers may both have a call 1795435516.0: an application serving
+ * several PBXs keys its state by {@link AmiEvent#server()} too) with its channels, their states
+ * and the caller ID. A call ends when its last channel hangs up.
  * Not thread-safe: {@link CallBoard} serialises access.
  *
  * <p>How to use it in your own application: feed every event from your MDB to
@@ -34,22 +36,23 @@ public class CallTracker {
      * of a call, so the caller can report it.
      */
     public Optional<EndedCall> apply(AmiEvent event) {
-        String linkedId = callKey(event);
+        String linkedId = linkedId(event);
         String channel = event.get("Channel");
         if (linkedId == null || channel == null) {
             return Optional.empty();
         }
+        String key = event.server() + " " + linkedId;
         switch (event.name()) {
-            case "Newchannel" -> calls.computeIfAbsent(linkedId, id -> new Call(id, clock.instant()))
+            case "Newchannel" -> calls.computeIfAbsent(key, k -> new Call(linkedId, clock.instant()))
                     .update(channel, event);
             case "Newstate", "NewCallerid" -> {
-                Call call = calls.get(linkedId);
+                Call call = calls.get(key);
                 if (call != null) {
                     call.update(channel, event);
                 }
             }
             case "Hangup" -> {
-                return hangup(linkedId, channel, event);
+                return hangup(key, channel, event);
             }
             default -> {
                 // Other events do not change the board.
@@ -58,8 +61,8 @@ public class CallTracker {
         return Optional.empty();
     }
 
-    private Optional<EndedCall> hangup(String linkedId, String channel, AmiEvent event) {
-        Call call = calls.get(linkedId);
+    private Optional<EndedCall> hangup(String key, String channel, AmiEvent event) {
+        Call call = calls.get(key);
         if (call == null) {
             return Optional.empty();
         }
@@ -67,9 +70,9 @@ public class CallTracker {
         if (!call.channels.isEmpty()) {
             return Optional.empty();
         }
-        calls.remove(linkedId);
+        calls.remove(key);
         Duration duration = Duration.between(call.started, clock.instant());
-        return Optional.of(new EndedCall(linkedId, call.callerId, duration, causeInWords(event)));
+        return Optional.of(new EndedCall(call.linkedId, call.callerId, duration, causeInWords(event)));
     }
 
     /** The calls in progress, oldest first. */
@@ -94,7 +97,7 @@ public class CallTracker {
         return cause == null ? "unknown cause" : "cause " + cause;
     }
 
-    private static String callKey(AmiEvent event) {
+    private static String linkedId(AmiEvent event) {
         String linkedId = event.get("Linkedid");
         return linkedId != null && !linkedId.isEmpty() ? linkedId : event.get("Uniqueid");
     }
