@@ -1,5 +1,6 @@
 package io.amira.it.config;
 
+import io.amira.api.AmiConnectException;
 import io.amira.api.AmiLifecycleEvents;
 import io.amira.it.AmiTarget;
 import io.amira.it.Deployments;
@@ -210,7 +211,8 @@ class MultiPbxIT {
             await().atMost(DELIVERY).until(() -> count("pbx2", AmiLifecycleEvents.DISCONNECTED) > pbx2Disconnects);
             HttpResponse<String> refused = userEvent("pbx2", token());
             assertEquals(500, refused.statusCode(), refused.body());
-            assertTrue(refused.body().contains(pbx2Server()), "the failure names pbx2: " + refused.body());
+            assertTrue(refused.body().startsWith(AmiConnectException.class.getName() + ": ")
+                    && refused.body().contains(pbx2Server()), "an AmiConnectException naming pbx2: " + refused.body());
 
             String during = token();
             assertEquals("Success", userEvent("pbx1", during).body(), "pbx1's pool works while pbx2 is down");
