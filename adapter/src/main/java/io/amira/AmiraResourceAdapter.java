@@ -1,6 +1,7 @@
 package io.amira;
 
 import io.amira.config.AdapterContext;
+import io.amira.config.LoginGate;
 import io.amira.config.ServerConfigBean;
 import io.amira.inbound.AmiActivationSpec;
 import io.amira.inbound.InboundActivation;
@@ -39,6 +40,7 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
     private static final long serialVersionUID = 1L;
 
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
+    private final transient LoginGate loginGate = new LoginGate();
     private transient volatile BootstrapContext bootstrapContext;
 
     @Override
@@ -64,7 +66,7 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
         }
         BootstrapContext context = started();
         InboundActivation activation = InboundActivation.start(endpointFactory, amiSpec, serverProperties(),
-                context.getWorkManager(), context.isContextSupported(HintsContext.class));
+                context.getWorkManager(), context.isContextSupported(HintsContext.class), loginGate);
         InboundActivation previous = activations.put(endpointFactory, activation);
         if (previous != null) {
             previous.stop();
@@ -90,6 +92,11 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
     public Executor longTasks() {
         BootstrapContext context = started();
         return WorkManagerExecutor.longTasks(context.getWorkManager(), context.isContextSupported(HintsContext.class));
+    }
+
+    @Override
+    public LoginGate loginGate() {
+        return loginGate;
     }
 
     private BootstrapContext started() {

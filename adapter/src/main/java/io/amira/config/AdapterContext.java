@@ -18,4 +18,7 @@ public interface AdapterContext {
      * @throws IllegalStateException when the adapter is not started (there is no WorkManager yet)
      */
     Executor longTasks();
+
+    /** Keeps refused credentials away from Asterisk for every pool and activation of this adapter. */
+    LoginGate loginGate();
 }

@@ -4,17 +4,28 @@ import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import java.util.logging.Logger;
 
 /**
  * How to receive AMI events in your application: a message-driven bean implementing
  * {@link AmiEventListener}. The binding to the adapter ({@code amira.ear#adapter.rar}, or the one
- * the system property {@code amira.resource-adapter} names) is in META-INF/jboss-ejb3.xml; activation config properties choose which events arrive (see
- * docs/configuration.md). This one logs every call event on one line and keeps the
- * {@link CallBoard} up to date. Events of one call arrive in order; different calls in parallel.
+ * the system property {@code amira.resource-adapter} names) is in META-INF/jboss-ejb3.xml;
+ * activation config properties choose which events arrive (see docs/configuration.md). This one
+ * keeps the {@link CallBoard} up to date, which logs each ended call. Events of one call arrive in
+ * order; different calls in parallel.
+ *
+ * <p>Written for call storms (thousands of calls starting within a second, 25 events each), where
+ * what one event costs decides whether the burst is absorbed: each call event is logged on one line
+ * at FINE only (logger {@code io.amira.sample.CallEventListenerBean}; the demo turns it on), and the
+ * bean runs without a transaction (nothing here is transactional; a bean that writes to a database
+ * keeps the default, {@code REQUIRED}). A log line at INFO and a transaction per event each cost
+ * the server more than the bean's own work (docs/PERFORMANCE.md, "Call storms on WildFly").
  */
 @MessageDriven(messageListenerInterface = AmiEventListener.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CallEventListenerBean implements AmiEventListener {
 
     private static final Logger LOG = Logger.getLogger(CallEventListenerBean.class.getName());
@@ -34,7 +45,7 @@ public class CallEventListenerBean implements AmiEventListener {
         if (event.get("Channel") == null) {
             return;
         }
-        LOG.info(() -> EventLines.describe(event));
+        LOG.fine(() -> EventLines.describe(event));
         callBoard.apply(event);
     }
 }

@@ -6,18 +6,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps track of the calls in progress from the AMI call events it is fed: one call per Linkedid
  * and server (two Asterisk servers may both have a call 1795435516.0: an application serving
  * several PBXs keys its state by {@link AmiEvent#server()} too) with its channels, their states
  * and the caller ID. A call ends when its last channel hangs up.
- * Not thread-safe: {@link CallBoard} serialises access.
+ *
+ * <p>Safe for concurrent use without a lock of its own, so message-driven bean instances never
+ * queue behind one another: the calls live in a {@link ConcurrentHashMap}, each one an immutable
+ * value replaced atomically under its Linkedid. Events of different calls update the board in
+ * parallel; the adapter delivers the events of one call one after another (ordering {@code call}),
+ * so those do not even meet. Readers never wait for writers and see every call as of one event.
  *
  * <p>How to use it in your own application: feed every event from your MDB to
  * {@link #apply(AmiEvent)}, and read {@link #activeCalls()} whenever you need the picture.
@@ -25,7 +33,7 @@ import java.util.Optional;
 public class CallTracker {
 
     private final Clock clock;
-    private final Map<String, Call> calls = new LinkedHashMap<>();
+    private final ConcurrentMap<CallKey, Call> calls = new ConcurrentHashMap<>();
 
     public CallTracker(Clock clock) {
         this.clock = clock;
@@ -41,16 +49,11 @@ public class CallTracker {
         if (linkedId == null || channel == null) {
             return Optional.empty();
         }
-        String key = event.server() + " " + linkedId;
+        CallKey key = new CallKey(event.server(), linkedId);
         switch (event.name()) {
-            case "Newchannel" -> calls.computeIfAbsent(key, k -> new Call(linkedId, clock.instant()))
-                    .update(channel, event);
-            case "Newstate", "NewCallerid" -> {
-                Call call = calls.get(key);
-                if (call != null) {
-                    call.update(channel, event);
-                }
-            }
+            case "Newchannel" -> calls.compute(key,
+                    (id, call) -> (call == null ? new Call(clock.instant(), Map.of(), "") : call).update(channel, event));
+            case "Newstate", "NewCallerid" -> calls.computeIfPresent(key, (id, call) -> call.update(channel, event));
             case "Hangup" -> {
                 return hangup(key, channel, event);
             }
@@ -61,28 +64,25 @@ public class CallTracker {
         return Optional.empty();
     }
 
-    private Optional<EndedCall> hangup(String key, String channel, AmiEvent event) {
-        Call call = calls.get(key);
-        if (call == null) {
-            return Optional.empty();
-        }
-        call.channels.remove(channel);
-        if (!call.channels.isEmpty()) {
-            return Optional.empty();
-        }
-        calls.remove(key);
-        Duration duration = Duration.between(call.started, clock.instant());
-        return Optional.of(new EndedCall(call.linkedId, call.callerId, duration, causeInWords(event)));
+    private Optional<EndedCall> hangup(CallKey key, String channel, AmiEvent event) {
+        EndedCall[] ended = new EndedCall[1];
+        calls.computeIfPresent(key, (id, call) -> {
+            Call rest = call.without(channel);
+            if (!rest.channels.isEmpty()) {
+                return rest;
+            }
+            ended[0] = new EndedCall(id.linkedId(), call.callerId, Duration.between(call.started, clock.instant()), causeInWords(event));
+            return null;
+        });
+        return Optional.ofNullable(ended[0]);
     }
 
     /** The calls in progress, oldest first. */
     public List<ActiveCall> activeCalls() {
         Instant now = clock.instant();
         List<ActiveCall> result = new ArrayList<>(calls.size());
-        for (Call call : calls.values()) {
-            result.add(new ActiveCall(call.linkedId, Map.copyOf(call.channels), call.callerId,
-                    Duration.between(call.started, now)));
-        }
+        calls.forEach((key, call) -> result.add(new ActiveCall(key.linkedId(), call.channels, call.callerId,
+                Duration.between(call.started, now))));
         result.sort(Comparator.comparing(ActiveCall::duration).reversed());
         return result;
     }
@@ -102,6 +102,10 @@ public class CallTracker {
         return linkedId != null && !linkedId.isEmpty() ? linkedId : event.get("Uniqueid");
     }
 
+    /** Where a call lives: its Linkedid is unique on its server only. */
+    private record CallKey(String server, String linkedId) {
+    }
+
     /** A call in progress as the board sees it. */
     public record ActiveCall(String linkedId, Map<String, String> channelStates, String callerId, Duration duration) {
     }
@@ -110,25 +114,29 @@ public class CallTracker {
     public record EndedCall(String linkedId, String callerId, Duration duration, String cause) {
     }
 
-    private static final class Call {
-        private final String linkedId;
-        private final Instant started;
-        private final Map<String, String> channels = new LinkedHashMap<>();
-        private String callerId = "";
+    /** One call as of one event: immutable, replaced as a whole. */
+    private record Call(Instant started, Map<String, String> channels, String callerId) {
 
-        Call(String linkedId, Instant started) {
-            this.linkedId = linkedId;
-            this.started = started;
+        Call update(String channel, AmiEvent event) {
+            Map<String, String> states = new LinkedHashMap<>(channels);
+            String state = event.get("ChannelStateDesc");
+            states.merge(channel, state == null ? "Unknown" : state, (old, fresh) -> state == null ? old : fresh);
+            return new Call(started, Collections.unmodifiableMap(states), callerIdOf(event, callerId));
         }
 
-        void update(String channel, AmiEvent event) {
-            String state = event.get("ChannelStateDesc");
-            channels.merge(channel, state == null ? "Unknown" : state, (old, fresh) -> state == null ? old : fresh);
+        Call without(String channel) {
+            Map<String, String> states = new LinkedHashMap<>(channels);
+            states.remove(channel);
+            return new Call(started, Collections.unmodifiableMap(states), callerId);
+        }
+
+        private static String callerIdOf(AmiEvent event, String known) {
             String number = event.get("CallerIDNum");
-            if (number != null && !number.isBlank() && !"<unknown>".equals(number)) {
-                String name = event.get("CallerIDName");
-                callerId = name == null || name.isBlank() || "<unknown>".equals(name) ? number : name + " <" + number + ">";
+            if (number == null || number.isBlank() || "<unknown>".equals(number)) {
+                return known;
             }
+            String name = event.get("CallerIDName");
+            return name == null || name.isBlank() || "<unknown>".equals(name) ? number : name + " <" + number + ">";
         }
     }
 }

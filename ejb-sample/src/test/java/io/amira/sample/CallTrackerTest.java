@@ -11,6 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +83,64 @@ class CallTrackerTest {
         assertTrue(ended.stream().allMatch(Optional::isPresent));
         assertEquals(25, tracker.activeCalls().size());
         assertTrue(tracker.activeCalls().stream().allMatch(call -> Integer.parseInt(call.linkedId().substring(1)) % 2 == 1));
+    }
+
+    @Test
+    void callsUpdatedFromManyThreadsAtOnceAllEndWhileTheBoardIsRead() throws Exception {
+        int threads = 8;
+        int callsPerThread = 500;
+        AtomicInteger ended = new AtomicInteger();
+        AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> feeders = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                // As the adapter delivers (ordering=call): each call's events in order on one thread at a
+                // time, different calls on different threads at once.
+                feeders.add(pool.submit(() -> {
+                    awaitQuietly(start);
+                    for (int c = 0; c < callsPerThread; c++) {
+                        String call = "L" + thread + "-" + c;
+                        tracker.apply(event("Newchannel", call + ";1", call, call + "u1", "Down", "", ""));
+                        tracker.apply(event("Newchannel", call + ";2", call, call + "u2", "Ring", "", ""));
+                        tracker.apply(event("Newstate", call + ";2", call, call + "u2", "Up", "", ""));
+                        tracker.apply(hangup(call + ";2", call, "16", "Normal Clearing"));
+                        tracker.apply(hangup(call + ";1", call, "16", "Normal Clearing")).ifPresent(e -> ended.incrementAndGet());
+                    }
+                    return null;
+                }));
+            }
+            Future<?> reader = pool.submit(() -> {
+                try {
+                    while (feeders.stream().anyMatch(f -> !f.isDone())) {
+                        tracker.activeCalls().forEach(call -> assertTrue(call.channelStates().size() <= 2));
+                    }
+                } catch (Throwable e) {
+                    readerFailure.set(e);
+                }
+            });
+            start.countDown();
+            for (Future<?> feeder : feeders) {
+                feeder.get(30, TimeUnit.SECONDS);
+            }
+            reader.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(null, readerFailure.get());
+        assertEquals(threads * callsPerThread, ended.get());
+        assertTrue(tracker.activeCalls().isEmpty());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
