@@ -148,12 +148,13 @@ public final class Deployments {
     /**
      * WildFly only: an EJB module of the classes in {@code beans} whose message-driven beans
      * {@code ejbJarXml} declares (e.g. one class declared several times, an activation per PBX),
-     * each bound to the adapter in amira.ear.
+     * each bound to {@code resourceAdapter}.
      */
-    public static JavaArchive declaredMdbModule(String name, Package beans, String ejbJarXml) {
+    public static JavaArchive declaredMdbModule(String name, String resourceAdapter, Package beans, String ejbJarXml) {
         return ShrinkWrap.create(JavaArchive.class, name).addPackage(beans)
                 .addAsManifestResource(new StringAsset(ejbJarXml), "ejb-jar.xml")
-                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING), "jboss-ejb3.xml");
+                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING.replace("amira.ear#adapter.rar",
+                        resourceAdapter)), "jboss-ejb3.xml");
     }
 
     /**

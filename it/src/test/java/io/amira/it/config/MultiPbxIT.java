@@ -47,11 +47,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Several PBXs in one application (WildFly): docs/wildfly/multi-pbx.cli run by jboss-cli.sh adds
- * pools java:/eis/pbx1 and java:/eis/pbx2 with ConfigPrefix amira.pbx1 / amira.pbx2 and those
- * keys as system properties; the secrets come from the environment (AMIRA_PBX1_SECRET,
+ * resource adapter amira-pbx (own work manager) with pools java:/eis/pbx1 and java:/eis/pbx2,
+ * ConfigPrefix amira.pbx1 / amira.pbx2, and those keys as system properties; the secrets come from the environment (AMIRA_PBX1_SECRET,
  * AMIRA_PBX2_SECRET, set by the build). PBX 1 is the run's AMI target (the simulator, or the real
  * Asterisk named by AMIRA_IT_HOST), PBX 2 a second simulator with its own user and secret. One MDB
- * class is declared twice in ejb-jar.xml, an activation per PBX with configPrefix. Proves: each
+ * class is declared twice in ejb-jar.xml, an activation per PBX with configPrefix, bound to amira-pbx. Proves: each
  * pool names and reaches its own PBX; each activation receives only its PBX's events, each tagged
  * with that PBX's server(); PBX 2 going down and coming back neither disturbs PBX 1's pool nor its
  * stream. WildFly only: Payara defines its pools with asadmin, not this CLI script.
@@ -67,6 +67,8 @@ class MultiPbxIT {
     private static final Duration DELIVERY = Duration.ofSeconds(60);
 
     private static final ModelNode RA = address("subsystem", "resource-adapters", "resource-adapter", "amira-pbx");
+    private static final ModelNode BOOTSTRAP_CONTEXT = address("subsystem", "jca", "bootstrap-context", "amira-pbx");
+    private static final ModelNode WORK_MANAGER = address("subsystem", "jca", "workmanager", "amira-pbx");
     private static final List<String> SYSTEM_PROPERTIES = List.of("amira.pbx1.host", "amira.pbx1.port",
             "amira.pbx1.username", "amira.pbx2.host", "amira.pbx2.port", "amira.pbx2.username");
 
@@ -107,7 +109,7 @@ class MultiPbxIT {
     @Deployment(name = EAR, managed = false, testable = false)
     static EnterpriseArchive deployment() {
         String bean = PbxRecorderBean.class.getName();
-        JavaArchive mdbs = Deployments.declaredMdbModule("pbx-mdbs.jar", PbxRecorderBean.class.getPackage(),
+        JavaArchive mdbs = Deployments.declaredMdbModule("pbx-mdbs.jar", "amira-pbx", PbxRecorderBean.class.getPackage(),
                 EJB_JAR.formatted(ACTIVATION.formatted("Pbx1Events", bean, "pbx1"), ACTIVATION.formatted("Pbx2Events", bean, "pbx2")));
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "pbx-probe.war").addPackage(PbxProbe.class.getPackage());
         return Deployments.amiraEar().addAsModule(mdbs).addAsModule(probe);
@@ -139,6 +141,7 @@ class MultiPbxIT {
         try (Management m = Management.connect()) {
             removeDefinitions(m);
             assertFalse(m.exists(RA));
+            assertFalse(m.exists(WORK_MANAGER));
             assertFalse(m.exists(address("system-property", "amira.pbx2.host")));
             assertEquals("running", m.serverState());
         }
@@ -158,6 +161,8 @@ class MultiPbxIT {
 
     private static void removeDefinitions(Management m) {
         m.removeIfPresent(RA);
+        m.removeIfPresent(BOOTSTRAP_CONTEXT);
+        m.removeIfPresent(WORK_MANAGER);
         for (String property : SYSTEM_PROPERTIES) {
             m.removeIfPresent(address("system-property", property));
         }
