@@ -146,18 +146,6 @@ public final class Deployments {
     }
 
     /**
-     * WildFly only: an EJB module of the classes in {@code beans} whose message-driven beans
-     * {@code ejbJarXml} declares (e.g. one class declared several times, an activation per PBX),
-     * each bound to {@code resourceAdapter}.
-     */
-    public static JavaArchive declaredMdbModule(String name, String resourceAdapter, Package beans, String ejbJarXml) {
-        return ShrinkWrap.create(JavaArchive.class, name).addPackage(beans)
-                .addAsManifestResource(new StringAsset(ejbJarXml), "ejb-jar.xml")
-                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING.replace("amira.ear#adapter.rar",
-                        resourceAdapter)), "jboss-ejb3.xml");
-    }
-
-    /**
      * WildFly only: an EJB module of the message-driven beans in {@code beans}, each bound to the
      * adapter in amira.ear and a clustered singleton (needs standalone-full-ha.xml: on a server
      * without the singleton subsystem the deployment fails).
@@ -185,5 +173,11 @@ public final class Deployments {
             }
         }
         return beans;
+    }
+
+    /** An empty EJB module whose message-driven beans bind to the adapter in amira.ear. */
+    public static JavaArchive mdbModule(String name) {
+        return ShrinkWrap.create(JavaArchive.class, name)
+                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING), "jboss-ejb3.xml");
     }
 }

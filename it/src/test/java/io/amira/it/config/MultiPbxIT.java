@@ -16,6 +16,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -109,8 +110,9 @@ class MultiPbxIT {
     @Deployment(name = EAR, managed = false, testable = false)
     static EnterpriseArchive deployment() {
         String bean = PbxRecorderBean.class.getName();
-        JavaArchive mdbs = Deployments.declaredMdbModule("pbx-mdbs.jar", "amira-pbx", PbxRecorderBean.class.getPackage(),
-                EJB_JAR.formatted(ACTIVATION.formatted("Pbx1Events", bean, "pbx1"), ACTIVATION.formatted("Pbx2Events", bean, "pbx2")));
+        String ejbJar = EJB_JAR.formatted(ACTIVATION.formatted("Pbx1Events", bean, "pbx1"), ACTIVATION.formatted("Pbx2Events", bean, "pbx2"));
+        JavaArchive mdbs = Deployments.mdbModule("pbx-mdbs.jar", "amira-pbx").addPackage(PbxRecorderBean.class.getPackage())
+                .addAsManifestResource(new StringAsset(ejbJar), "ejb-jar.xml");
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "pbx-probe.war").addPackage(PbxProbe.class.getPackage());
         return Deployments.amiraEar().addAsModule(mdbs).addAsModule(probe);
     }
