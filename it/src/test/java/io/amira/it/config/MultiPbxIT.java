@@ -68,7 +68,6 @@ class MultiPbxIT {
     private static final Duration DELIVERY = Duration.ofSeconds(60);
 
     private static final ModelNode RA = address("subsystem", "resource-adapters", "resource-adapter", "amira-pbx");
-    private static final ModelNode BOOTSTRAP_CONTEXT = address("subsystem", "jca", "bootstrap-context", "amira-pbx");
     private static final ModelNode WORK_MANAGER = address("subsystem", "jca", "workmanager", "amira-pbx");
     private static final List<String> SYSTEM_PROPERTIES = List.of("amira.pbx1.host", "amira.pbx1.port",
             "amira.pbx1.username", "amira.pbx2.host", "amira.pbx2.port", "amira.pbx2.username");
@@ -163,8 +162,7 @@ class MultiPbxIT {
 
     private static void removeDefinitions(Management m) {
         m.removeIfPresent(RA);
-        m.removeIfPresent(BOOTSTRAP_CONTEXT);
-        m.removeIfPresent(WORK_MANAGER);
+        AdapterDefinitions.removeWorkManagerIfPresent(m, "amira-pbx");
         for (String property : SYSTEM_PROPERTIES) {
             m.removeIfPresent(address("system-property", property));
         }
