@@ -174,10 +174,4 @@ public final class Deployments {
         }
         return beans;
     }
-
-    /** An empty EJB module whose message-driven beans bind to the adapter in amira.ear. */
-    public static JavaArchive mdbModule(String name) {
-        return ShrinkWrap.create(JavaArchive.class, name)
-                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING), "jboss-ejb3.xml");
-    }
 }
