@@ -53,6 +53,13 @@ public abstract class ServerConfigBean implements Serializable {
         return serverProperties;
     }
 
+    @ConfigProperty(description = "MicroProfile Config prefix of this bean's AMI server: amira.pbx2 reads amira.pbx2.host"
+            + " (AMIRA_PBX2_HOST), amira.pbx2.port, ... instead of amira.host, amira.port, ..., so that each of several"
+            + " Asterisk servers has its own keys (a prefixed key never falls back to the amira.* one). Unset: the"
+            + " resource adapter's, else amira")
+    public void setConfigPrefix(String prefix) { serverProperties.setConfigPrefix(prefix); }
+    public String getConfigPrefix() { return serverProperties.configPrefix(); }
+
     @ConfigProperty(description = "Asterisk host name or address." + UNSET + "amira.host (AMIRA_HOST), else 127.0.0.1")
     public void setHost(String host) { serverProperties.set(HOST, host); }
     public String getHost() { return (String) serverProperties.get(HOST); }

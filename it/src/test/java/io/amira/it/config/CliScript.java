@@ -19,6 +19,7 @@ final class CliScript {
     static final Path AMIRA = script("amira.cli");
     static final Path SECRET = script("amira-secret.cli");
     static final Path UNDO = script("amira-undo.cli");
+    static final Path MULTI_PBX = script("multi-pbx.cli");
 
     private CliScript() {
     }
