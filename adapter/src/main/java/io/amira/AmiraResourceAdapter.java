@@ -18,6 +18,7 @@ import jakarta.resource.spi.work.HintsContext;
 
 import javax.transaction.xa.XAResource;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -39,6 +40,7 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
     private static final long serialVersionUID = 1L;
 
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
+    private final transient Set<Runnable> stopActions = ConcurrentHashMap.newKeySet();
     private transient volatile BootstrapContext bootstrapContext;
 
     @Override
@@ -52,6 +54,14 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
         for (MessageEndpointFactory factory : activations.keySet()) {
             stopActivation(factory);
         }
+        for (Runnable action : stopActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                AdapterLog.STOP_ACTION_FAILED.log(e, action);
+            }
+        }
+        stopActions.clear();
         AdapterLog.STOPPED.log();
     }
 
@@ -90,6 +100,11 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
     public Executor longTasks() {
         BootstrapContext context = started();
         return WorkManagerExecutor.longTasks(context.getWorkManager(), context.isContextSupported(HintsContext.class));
+    }
+
+    @Override
+    public void onStop(Runnable stop) {
+        stopActions.add(stop);
     }
 
     private BootstrapContext started() {
