@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConfigPropertiesConsistencyTest {
 
-    private static final Set<String> SERVER_PROPERTIES = Set.of("Host", "Port", "Username", "Secret", "Tls",
-            "TrustStore", "TrustStorePassword", "TrustStoreType", "VerifyHostname", "AuthType",
-            "ConnectTimeoutMillis", "ActionTimeoutMillis", "KeepAliveIntervalMillis", "KeepAliveTimeoutMillis");
+    /** Every ServerProperty has its setter on all three beans, under its JCA name. */
+    private static final Set<String> SERVER_PROPERTIES = java.util.Arrays.stream(io.amira.config.ServerProperty.values())
+            .map(io.amira.config.ServerProperty::jcaName).collect(java.util.stream.Collectors.toSet());
     private static final Set<String> CONFIDENTIAL = Set.of("Secret", "TrustStorePassword");
 
     @Test

@@ -8,12 +8,18 @@ package io.amira.api;
  * tells its listeners of its own sync state the same way ({@link #LIVE_STATE_LOST},
  * {@link #LIVE_STATE_SYNCED}, with {@code Server} only).
  *
- * <p>An application resynchronises on {@link #RECONNECTED} and {@link #EVENTS_LOST}, for example by
- * running the {@code Status} action: events of the interval were not delivered.
+ * <p>An application resynchronises on {@link #CONNECTED}, {@link #RECONNECTED} and
+ * {@link #EVENTS_LOST}, for example by running the {@code Status} action: events before or during
+ * them were not delivered (to this activation).
  */
 public final class AmiLifecycleEvents {
 
-    /** The event connection logged in for the first time after activation. */
+    /**
+     * The event connection logged in for the first time after activation: delivery starts here. An
+     * activation starts at deployment, when a suspended server resumes, and on a cluster when this
+     * node takes over a clustered-singleton MDB from a node that stopped or died (docs/cluster.md);
+     * calls in progress were partly missed.
+     */
     public static final String CONNECTED = "Amira.Connected";
     /** The event connection was lost; {@link #CAUSE} says why. Amira reconnects on its own. */
     public static final String DISCONNECTED = "Amira.Disconnected";

@@ -61,7 +61,8 @@ public final class AmiClient implements AutoCloseable {
         this.socket = socket;
         socket.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(TICK_NANOS));
         this.writer = new ActionWriter(socket.getOutputStream());
-        this.reader = new SessionReader(this, socket.getInputStream(), pending, this.listener, TICK_NANOS);
+        this.reader = new SessionReader(this, socket.getInputStream(), pending, this.listener, TICK_NANOS,
+                config.maxAnswerBytes());
         this.keepalive = new Keepalive(this, config.keepAliveInterval().toNanos(), config.keepAliveTimeout().toNanos());
     }
 
@@ -304,6 +305,11 @@ public final class AmiClient implements AutoCloseable {
     /** The server's greeting line, e.g. {@code Asterisk Call Manager/11.0.0}. */
     public String banner() {
         return reader.banner();
+    }
+
+    /** Packets dropped for their size that failed no action (unsolicited events, late answers). */
+    long droppedPackets() {
+        return reader.droppedPackets();
     }
 
     /** How many actions are waiting for (the rest of) their answer. */

@@ -1,5 +1,7 @@
 package io.amira.client;
 
+import io.amira.protocol.AmiDecoder;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,11 @@ public final class AmiClientConfig {
     /** How the client proves the secret: as an MD5 answer to a server challenge, or sent as it is. */
     public enum AuthType { MD5, PLAIN }
 
+    /** The default {@link #maxAnswerBytes()}: 64 MiB. */
+    static final long DEFAULT_MAX_ANSWER_BYTES = AmiDecoder.DEFAULT_MAX_PACKET_BYTES;
+    /** The least {@link #maxAnswerBytes()} accepted: smaller, even a login answer or an event may not fit. */
+    static final long MIN_MAX_ANSWER_BYTES = 4096;
+
     private final String host;
     private final int port;
     private final String username;
@@ -32,6 +39,7 @@ public final class AmiClientConfig {
     private final Duration actionTimeout;
     private final Duration keepAliveInterval;
     private final Duration keepAliveTimeout;
+    private final long maxAnswerBytes;
 
     private AmiClientConfig(Builder b) {
         this.host = b.host;
@@ -49,6 +57,7 @@ public final class AmiClientConfig {
         this.actionTimeout = b.actionTimeout;
         this.keepAliveInterval = b.keepAliveInterval;
         this.keepAliveTimeout = b.keepAliveTimeout;
+        this.maxAnswerBytes = b.maxAnswerBytes;
     }
 
     public static Builder builder() {
@@ -60,7 +69,8 @@ public final class AmiClientConfig {
         return new Builder().host(host).port(port).username(username).secret(secret).tls(tls)
                 .trustStore(trustStore).trustStorePassword(trustStorePassword).trustStoreType(trustStoreType)
                 .verifyHostname(verifyHostname).authType(authType).events(events).connectTimeout(connectTimeout)
-                .actionTimeout(actionTimeout).keepAliveInterval(keepAliveInterval).keepAliveTimeout(keepAliveTimeout);
+                .actionTimeout(actionTimeout).keepAliveInterval(keepAliveInterval).keepAliveTimeout(keepAliveTimeout)
+                .maxAnswerBytes(maxAnswerBytes);
     }
 
     public String host() { return host; }
@@ -84,6 +94,13 @@ public final class AmiClientConfig {
     public Duration keepAliveInterval() { return keepAliveInterval; }
     /** How long a keepalive Ping may go unanswered before the session is declared dead. */
     public Duration keepAliveTimeout() { return keepAliveTimeout; }
+    /**
+     * The most one answer may take, in bytes as {@link io.amira.protocol.AmiMessage#countedBytes()}
+     * counts them: an action's response plus, for a list action, all its items; also the most any
+     * one packet (an event) or line may take. An answer over it fails that action only; an event
+     * over it is dropped; the session goes on.
+     */
+    public long maxAnswerBytes() { return maxAnswerBytes; }
 
     /** {@code host:port}, as error messages name the server. */
     public String server() {
@@ -100,7 +117,7 @@ public final class AmiClientConfig {
                 + ", auth=" + authType + ", events=" + events
                 + (tls ? ", trustStore=" + trustStore + ", verifyHostname=" + verifyHostname : "")
                 + ", connectTimeout=" + connectTimeout + ", actionTimeout=" + actionTimeout
-                + ", keepAlive=" + keepAliveInterval + "/" + keepAliveTimeout + "]";
+                + ", keepAlive=" + keepAliveInterval + "/" + keepAliveTimeout + ", maxAnswerBytes=" + maxAnswerBytes + "]";
     }
 
     /** Collects the settings; {@link #build()} checks them all at once. */
@@ -120,6 +137,7 @@ public final class AmiClientConfig {
         private Duration actionTimeout = Duration.ofSeconds(10);
         private Duration keepAliveInterval = Duration.ofSeconds(20);
         private Duration keepAliveTimeout = Duration.ofSeconds(5);
+        private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
 
         private Builder() {
         }
@@ -153,6 +171,8 @@ public final class AmiClientConfig {
         public Builder keepAliveInterval(Duration keepAliveInterval) { this.keepAliveInterval = keepAliveInterval; return this; }
         /** Default 5 s. */
         public Builder keepAliveTimeout(Duration keepAliveTimeout) { this.keepAliveTimeout = keepAliveTimeout; return this; }
+        /** Default 64 MiB; at least 4096. */
+        public Builder maxAnswerBytes(long maxAnswerBytes) { this.maxAnswerBytes = maxAnswerBytes; return this; }
 
         /** {@code host:port} as set so far, for messages about a configuration that may not build. */
         public String server() {
@@ -174,6 +194,8 @@ public final class AmiClientConfig {
             problems.check(keepAliveInterval != null && !keepAliveInterval.isNegative(), "keepAliveInterval",
                     "must be zero (off) or positive");
             problems.checkPositive("keepAliveTimeout", keepAliveTimeout);
+            problems.check(maxAnswerBytes >= MIN_MAX_ANSWER_BYTES, "maxAnswerBytes",
+                    maxAnswerBytes + " is below the minimum of " + MIN_MAX_ANSWER_BYTES);
             problems.throwIfAny();
             return new AmiClientConfig(this);
         }

@@ -28,6 +28,12 @@ final class ClientLog {
             "AMI response from {0} with ActionID {1} matches no pending action (timed out?); ignored");
     static final LogMessage SOCKET_CLOSE_FAILED = LogMessage.fine(LOG, "AMIRA-CLI-009",
             "Closing an AMI socket failed: {0}");
+    static final LogMessage FIRST_PACKET_DROPPED = LogMessage.warning(LOG, "AMIRA-CLI-010",
+            "dropped from {0}: {1}; it belongs to no pending action. The session goes on. Raise maxAnswerBytes"
+            + " (amira.max-answer-bytes) if such packets are expected; later drops on this session are logged at"
+            + " FINE (AMIRA-CLI-011)");
+    static final LogMessage PACKET_DROPPED = LogMessage.fine(LOG, "AMIRA-CLI-011",
+            "dropped from {0}: {1}; it belongs to no pending action ({2} dropped on this session so far)");
 
     private ClientLog() {
     }

@@ -15,6 +15,8 @@ abstract class PendingAction {
     final String server;
     final long timeoutNanos;
     final long deadlineNanos;
+    /** The size of the packets received with this ActionID so far; reading thread only. */
+    long answerBytes;
 
     PendingAction(String actionId, String actionName, String server, long timeoutNanos) {
         this.actionId = actionId;
@@ -34,6 +36,23 @@ abstract class PendingAction {
     abstract boolean onEvent(AmiMessage event);
 
     abstract void fail(AmiException cause);
+
+    /**
+     * The answer broke the session's answer limit (or a packet of it was dropped): fails the
+     * caller at once. The rest of the answer, if any, is then skipped ({@link #skipsRestOfAnswer()}).
+     */
+    void answerTooLarge(AmiException cause) {
+        fail(cause);
+    }
+
+    /**
+     * Whether the action, though done, stays registered to swallow the rest of an answer it gave up
+     * on (a list's remaining items), so that they do not reach the listener. Expiry at the deadline
+     * ends that too.
+     */
+    boolean skipsRestOfAnswer() {
+        return false;
+    }
 
     abstract boolean isDone();
 

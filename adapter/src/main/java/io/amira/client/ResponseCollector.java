@@ -19,6 +19,8 @@ abstract class ResponseCollector extends PendingAction {
     /** Set (on the reading thread) while a list is being collected. */
     private AmiMessage listResponse;
     private List<AmiEvent> items;
+    /** Set (on the reading thread) once the answer broke the limit: what still comes of it is swallowed. */
+    private boolean skipping;
 
     ResponseCollector(String actionId, String actionName, String server, long timeoutNanos) {
         super(actionId, actionName, server, timeoutNanos);
@@ -32,6 +34,9 @@ abstract class ResponseCollector extends PendingAction {
 
     @Override
     final void onResponse(AmiMessage message) {
+        if (skipping) {
+            return;
+        }
         AmiResponse response = Outcomes.response(message, null, null);
         if (listResponse == null && response.isSuccess() && startsList(message)) {
             listResponse = message;
@@ -61,14 +66,18 @@ abstract class ResponseCollector extends PendingAction {
 
     @Override
     final boolean onEvent(AmiMessage event) {
+        String eventList = event.get("EventList");
+        boolean cancelled = eventList != null && eventList.equalsIgnoreCase("cancelled");
+        if (skipping) {
+            skipping = !(cancelled || completes(eventList, event));
+            return true;
+        }
         if (listResponse == null) {
             return false;
         }
-        String eventList = event.get("EventList");
-        if (eventList != null && eventList.equalsIgnoreCase("Complete")
-                || eventList == null && endsWithComplete(event.responseOrEventName())) {
+        if (completes(eventList, event)) {
             succeed(Outcomes.response(listResponse, items, event));
-        } else if (eventList != null && eventList.equalsIgnoreCase("cancelled")) {
+        } else if (cancelled) {
             AmiResponse partial = Outcomes.response(listResponse, items, event);
             refuse(new AmiActionFailedException(describe()
                     + " failed: Asterisk cancelled the list after " + items.size() + " items (EventList: cancelled)",
@@ -79,8 +88,30 @@ abstract class ResponseCollector extends PendingAction {
         return true;
     }
 
-    private static boolean endsWithComplete(String name) {
+    /** {@code EventList: Complete} in any case; without EventList, an event named {@code ...Complete}. */
+    private static boolean completes(String eventList, AmiMessage event) {
+        if (eventList != null) {
+            return eventList.equalsIgnoreCase("Complete");
+        }
+        String name = event.responseOrEventName();
         return name != null && name.regionMatches(true, Math.max(0, name.length() - 8), "Complete", 0, 8);
+    }
+
+    /**
+     * Fails the caller; the list's remaining items, or whatever follows a dropped response, are
+     * swallowed until the list ends or the deadline passes.
+     */
+    @Override
+    final void answerTooLarge(AmiException cause) {
+        skipping = true;
+        listResponse = null;
+        items = null;
+        fail(cause);
+    }
+
+    @Override
+    final boolean skipsRestOfAnswer() {
+        return skipping;
     }
 
     @Override

@@ -1,10 +1,11 @@
 package io.amira.client;
 
 import io.amira.api.AmiEvent;
-import io.amira.protocol.AmiDecodeException;
+import io.amira.api.AmiException;
 import io.amira.protocol.AmiDecoder;
 import io.amira.protocol.AmiMessage;
 import io.amira.protocol.AmiMessageSink;
+import io.amira.protocol.DroppedPacket;
 
 import java.io.EOFException;
 import java.io.InputStream;
@@ -19,6 +20,12 @@ import java.util.concurrent.TimeUnit;
  * and dispatches every packet at once — answers to the pending action with their ActionID, other
  * events to the listener. Never waits on anything but the socket. The socket's read timeout is a
  * short tick that, like every read, gives the session its chance to expire actions and keep alive.
+ *
+ * <p>Answer limit: every packet carrying an action's ActionID counts towards that action's answer
+ * ({@link AmiMessage#countedBytes()}); once the sum passes {@code maxAnswerBytes} the action fails
+ * and the rest of its answer is swallowed. A packet the decoder dropped for its size fails the
+ * action whose ActionID it carried; one without a pending ActionID (an event, a late answer) is
+ * counted and logged. The session goes on in every case.
  */
 final class SessionReader implements Runnable, AmiMessageSink {
 
@@ -28,6 +35,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
     private final AmiClient client;
     private final InputStream in;
     private final AmiDecoder decoder;
+    private final long maxAnswerBytes;
     private final PendingActions pending;
     private final AmiClientListener listener;
     private final long tickNanos;
@@ -37,11 +45,15 @@ final class SessionReader implements Runnable, AmiMessageSink {
     private long lastReadNanos = System.nanoTime();
     /** Actions answered by the read being decoded, whose callers are woken once it is all decoded. */
     private final ArrayList<PendingAction> answered = new ArrayList<>();
+    /** Packets dropped for their size that failed no action; read by tests. */
+    private volatile long droppedPackets;
 
-    SessionReader(AmiClient client, InputStream in, PendingActions pending, AmiClientListener listener, long tickNanos) {
+    SessionReader(AmiClient client, InputStream in, PendingActions pending, AmiClientListener listener, long tickNanos,
+            long maxAnswerBytes) {
         this.client = client;
-        this.decoder = new AmiDecoder(client.server());
         this.in = in;
+        this.maxAnswerBytes = maxAnswerBytes;
+        this.decoder = new AmiDecoder(client.server(), maxAnswerBytes);
         this.pending = pending;
         this.listener = listener;
         this.tickNanos = tickNanos;
@@ -106,9 +118,6 @@ final class SessionReader implements Runnable, AmiMessageSink {
         if (failure instanceof EOFException) {
             return failure.getMessage();
         }
-        if (failure instanceof AmiDecodeException) {
-            return "undecodable data from the server: " + failure.getMessage();
-        }
         return failure.toString();
     }
 
@@ -122,6 +131,10 @@ final class SessionReader implements Runnable, AmiMessageSink {
 
     String banner() {
         return banner;
+    }
+
+    long droppedPackets() {
+        return droppedPackets;
     }
 
     boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
@@ -154,11 +167,9 @@ final class SessionReader implements Runnable, AmiMessageSink {
             ClientLog.UNMATCHED_RESPONSE.log(client.server(), actionId);
             return;
         }
+        countAnswerBytes(action, message);
         action.onResponse(message);
-        if (action.isDone()) {
-            pending.remove(action);
-            answered.add(action);
-        }
+        settle(action);
     }
 
     private void onEvent(AmiMessage message) {
@@ -166,17 +177,58 @@ final class SessionReader implements Runnable, AmiMessageSink {
         if (actionId != null) {
             PendingAction action = pending.get(actionId);
             if (action != null) {
+                countAnswerBytes(action, message);
                 boolean partOfAnswer = action.onEvent(message);
-                if (action.isDone()) {
-                    pending.remove(action);
-                    answered.add(action);
-                }
+                settle(action);
                 if (partOfAnswer) {
                     return;
                 }
             }
         }
         deliver(message);
+    }
+
+    /** Fails the action once the packets with its ActionID pass the answer limit. */
+    private void countAnswerBytes(PendingAction action, AmiMessage message) {
+        if (action.isDone()) {
+            return;
+        }
+        action.answerBytes += message.countedBytes();
+        if (action.answerBytes > maxAnswerBytes) {
+            action.answerTooLarge(tooLarge(action, "its answer passed the limit of " + maxAnswerBytes + " bytes at "
+                    + action.answerBytes + " bytes; the rest of it is skipped"));
+        }
+    }
+
+    private void settle(PendingAction action) {
+        if (action.isDone() && !action.skipsRestOfAnswer()) {
+            pending.remove(action);
+            answered.add(action);
+        }
+    }
+
+    @Override
+    public void onDropped(DroppedPacket dropped) {
+        String actionId = dropped.actionId();
+        PendingAction action = actionId == null ? null : pending.get(actionId);
+        if (action != null && action.isDone()) {
+            return; // more of an answer already given up on
+        }
+        if (action != null) {
+            String what = dropped.reason() == DroppedPacket.Reason.LINE_LENGTH ? "has a line longer than" : "is larger than";
+            action.answerTooLarge(tooLarge(action, "its answer " + what + " the limit of " + dropped.limit()
+                    + " bytes; it was skipped"));
+            settle(action);
+            return;
+        }
+        long count = ++droppedPackets;
+        (count == 1 ? ClientLog.FIRST_PACKET_DROPPED : ClientLog.PACKET_DROPPED)
+                .log(client.server(), dropped.describe(), count);
+    }
+
+    private static AmiException tooLarge(PendingAction action, String what) {
+        return new AmiException(action.describe() + " failed: " + what + " and the session goes on."
+                + " Raise maxAnswerBytes (amira.max-answer-bytes) if such answers are expected.");
     }
 
     private void deliver(AmiEvent event) {

@@ -10,6 +10,7 @@ import static io.amira.config.ServerProperty.CONNECT_TIMEOUT;
 import static io.amira.config.ServerProperty.HOST;
 import static io.amira.config.ServerProperty.KEEPALIVE_INTERVAL;
 import static io.amira.config.ServerProperty.KEEPALIVE_TIMEOUT;
+import static io.amira.config.ServerProperty.MAX_ANSWER_BYTES;
 import static io.amira.config.ServerProperty.PORT;
 import static io.amira.config.ServerProperty.SECRET;
 import static io.amira.config.ServerProperty.TLS;
@@ -104,4 +105,10 @@ public abstract class ServerConfigBean implements Serializable {
             + UNSET + "amira.keepalive-timeout (AMIRA_KEEPALIVE_TIMEOUT), else 5000")
     public void setKeepAliveTimeoutMillis(Long millis) { serverProperties.set(KEEPALIVE_TIMEOUT, millis); }
     public Long getKeepAliveTimeoutMillis() { return (Long) serverProperties.get(KEEPALIVE_TIMEOUT); }
+
+    @ConfigProperty(description = "The largest answer (a Command's output, a list with its items, an event) in bytes;"
+            + " a larger one fails its action only and the session goes on (at least 4096)." + UNSET
+            + "amira.max-answer-bytes (AMIRA_MAX_ANSWER_BYTES), else 67108864 (64 MiB)")
+    public void setMaxAnswerBytes(Long bytes) { serverProperties.set(MAX_ANSWER_BYTES, bytes); }
+    public Long getMaxAnswerBytes() { return (Long) serverProperties.get(MAX_ANSWER_BYTES); }
 }

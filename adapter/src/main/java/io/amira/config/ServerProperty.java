@@ -36,7 +36,9 @@ public enum ServerProperty {
     KEEPALIVE_INTERVAL("KeepAliveIntervalMillis", "amira.keepalive-interval", "keepAliveInterval", Values::millis,
             (b, v) -> b.keepAliveInterval((Duration) v)),
     KEEPALIVE_TIMEOUT("KeepAliveTimeoutMillis", "amira.keepalive-timeout", "keepAliveTimeout", Values::millis,
-            (b, v) -> b.keepAliveTimeout((Duration) v));
+            (b, v) -> b.keepAliveTimeout((Duration) v)),
+    MAX_ANSWER_BYTES("MaxAnswerBytes", "amira.max-answer-bytes", "maxAnswerBytes", Values::longValue,
+            (b, v) -> b.maxAnswerBytes((Long) v));
 
     private final String jcaName;
     private final String key;
@@ -101,6 +103,17 @@ public enum ServerProperty {
             }
             try {
                 return Integer.valueOf(raw.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + raw + "' is not a whole number");
+            }
+        }
+
+        static Object longValue(Object raw) {
+            if (raw instanceof Long) {
+                return raw;
+            }
+            try {
+                return Long.valueOf(raw.toString().trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + raw + "' is not a whole number");
             }

@@ -80,7 +80,7 @@ public final class InboundActivation {
         stream.stop();
         dispatcher.stop(STOP_GRACE);
         InboundLog.STOPPED.log(name, dispatcher.received(), dispatcher.delivered(), dispatcher.failed(),
-                dispatcher.dropped());
+                dispatcher.dropped(), dispatcher.discarded());
     }
 
     public String name() { return name; }

@@ -14,7 +14,8 @@ final class InboundLog {
     static final LogMessage ACTIVATED = LogMessage.info(LOG, "AMIRA-IN-002",
             "activation {0}: {1}, {2}, ordering {3}, concurrency {4}, buffer {5}");
     static final LogMessage STOPPED = LogMessage.info(LOG, "AMIRA-IN-003",
-            "activation {0} stopped: {1} events received, {2} delivered, {3} failed in the bean, {4} dropped");
+            "activation {0} stopped: {1} events received, {2} delivered, {3} failed in the bean, {4} dropped,"
+            + " {5} discarded undelivered at stop");
     static final LogMessage BUFFER_FULL = LogMessage.warning(LOG, "AMIRA-IN-020",
             "activation {0}: the bean is slower than Asterisk and the buffer of {1} events is full; dropping arriving"
             + " events until {2} wait (consider a higher concurrency or a narrower filter)");

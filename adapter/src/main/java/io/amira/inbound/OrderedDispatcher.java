@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
  * what is delivered stays in order) until the bean has drained the buffer to half its capacity.
  * Then one {@link AmiLifecycleEvents#EVENTS_LOST} event carrying the number dropped in that burst is
  * queued to the bean, and one warning with the count is logged (one more when the burst starts).
- * Every drop is counted: received = delivered + dropped + waiting. Lifecycle notifications are not
- * counted against the capacity; there are few of them.
+ * Every drop is counted: received = delivered + dropped + waiting, and what still waits when delivery
+ * stops is counted as discarded. Lifecycle notifications are not counted against the capacity; there
+ * are few of them.
  */
 final class OrderedDispatcher {
 
@@ -54,6 +55,7 @@ final class OrderedDispatcher {
 
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder discarded = new LongAdder();
 
     OrderedDispatcher(String activationName, OrderingMode mode, int concurrency, int capacity,
                       boolean announceGaps, Executor executor, DeliveryTarget target) {
@@ -110,10 +112,11 @@ final class OrderedDispatcher {
         }
     }
 
-    /** Stops delivery at once: what waits is discarded, no worker starts another delivery. */
+    /** Stops delivery at once: what waits is discarded (and counted), no worker starts another delivery. */
     void halt() {
         synchronized (lock) {
             stopped = true;
+            discarded.add(waiting);
             lanes.clear();
             ready.clear();
             waiting = 0;
@@ -149,6 +152,8 @@ final class OrderedDispatcher {
     long dropped() { synchronized (lock) { return dropped; } }
     long delivered() { return delivered.sum(); }
     long failed() { return failed.sum(); }
+    /** Events that waited for the bean when delivery stopped: never delivered. */
+    long discarded() { return discarded.sum(); }
     int waiting() { synchronized (lock) { return waiting; } }
     int workers() { synchronized (lock) { return workers; } }
 
@@ -281,6 +286,9 @@ final class OrderedDispatcher {
                     AmiEvent event = batch[i];
                     batch[i] = null;
                     if (stopped) {
+                        if (!event.isLifecycle()) {
+                            discarded.increment();
+                        }
                         continue;
                     }
                     if (session.deliver(event)) {

@@ -32,12 +32,14 @@ final class AmiRequestInfo implements ConnectionRequestInfo {
     /**
      * The credentials a request carries: the container's (a {@link PasswordCredential} for this
      * factory in the Subject, under container-managed sign-on) win over the application's
-     * (its {@link io.amira.api.AmiConnectionSpec}).
+     * (its {@link io.amira.api.AmiConnectionSpec}). A credential without a user name carries none:
+     * Payara passes {@code ("", "")} when its pool names no principal, meaning "the definition's own".
      */
     static AmiRequestInfo from(Subject subject, ConnectionRequestInfo info, ManagedConnectionFactory factory) {
         if (subject != null) {
             for (PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
-                if (credential.getManagedConnectionFactory() == null || factory.equals(credential.getManagedConnectionFactory())) {
+                if (credential.getUserName() != null && !credential.getUserName().isBlank()
+                        && (credential.getManagedConnectionFactory() == null || factory.equals(credential.getManagedConnectionFactory()))) {
                     return new AmiRequestInfo(credential.getUserName(), new String(credential.getPassword()));
                 }
             }

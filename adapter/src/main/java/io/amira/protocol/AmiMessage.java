@@ -25,12 +25,15 @@ public final class AmiMessage implements AmiEvent {
     private final Kind kind;
     private final String responseOrEventName;
     private final String server;
+    /** An int, not a long: it fits the object's alignment gap, so a message costs no more heap. */
+    private final int countedBytes;
 
-    AmiMessage(String server, String[] names, String[] values, List<String> legacyBody) {
+    AmiMessage(String server, String[] names, String[] values, List<String> legacyBody, long countedBytes) {
         this.server = server;
         this.names = names;
         this.values = values;
         this.legacyBody = legacyBody;
+        this.countedBytes = (int) Math.min(countedBytes, Integer.MAX_VALUE);
         Kind foundKind = Kind.OTHER;
         String foundName = null;
         for (int i = 0; i < names.length; i++) {
@@ -55,7 +58,11 @@ public final class AmiMessage implements AmiEvent {
         if (headerNames.length != headerValues.length) {
             throw new IllegalArgumentException("header names and values differ in length");
         }
-        return new AmiMessage(server, headerNames.clone(), headerValues.clone(), null);
+        long bytes = 0;
+        for (int i = 0; i < headerNames.length; i++) {
+            bytes += AmiDecoder.countedLineBytes(headerNames[i].length() + 2 + headerValues[i].length());
+        }
+        return new AmiMessage(server, headerNames.clone(), headerValues.clone(), null, bytes);
     }
 
     public Kind kind() {
@@ -133,6 +140,16 @@ public final class AmiMessage implements AmiEvent {
     @Override
     public String headerValue(int index) {
         return values[index];
+    }
+
+    /**
+     * The packet's size as counted against the decoder's packet limit and the client's answer
+     * limit: its lines with their CR LF, each line counted as at least
+     * {@value AmiDecoder#MIN_COUNTED_LINE_BYTES} bytes (a decoded line costs about that much heap
+     * even when it is short); at most {@link Integer#MAX_VALUE}.
+     */
+    public long countedBytes() {
+        return countedBytes;
     }
 
     /** True for a pre-14 {@code Response: Follows} Command response carrying a raw body. */

@@ -8,4 +8,7 @@ public interface AmiMessageSink {
 
     /** One complete packet. */
     void onMessage(AmiMessage message);
+
+    /** A packet skipped because it broke a limit; decoding goes on with the next packet. */
+    void onDropped(DroppedPacket dropped);
 }

@@ -21,6 +21,7 @@ class AmiClientConfigTest {
         assertEquals(AmiClientConfig.AuthType.MD5, config.authType(), "the secret never crosses the network by default");
         assertEquals("off", config.events());
         assertEquals("127.0.0.1:5038", config.server());
+        assertEquals(64L * 1024 * 1024, config.maxAnswerBytes());
     }
 
     @Test
@@ -36,7 +37,7 @@ class AmiClientConfigTest {
     @Test
     void buildReportsEveryProblemAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AmiClientConfig.builder()
-                .host("").port(70000).events("").connectTimeout(Duration.ZERO).build());
+                .host("").port(70000).events("").connectTimeout(Duration.ZERO).maxAnswerBytes(4095).build());
         String message = e.getMessage();
         assertTrue(message.contains("host"), message);
         assertTrue(message.contains("port 70000"), message);
@@ -44,14 +45,17 @@ class AmiClientConfigTest {
         assertTrue(message.contains("secret"), message);
         assertTrue(message.contains("events"), message);
         assertTrue(message.contains("connectTimeout"), message);
+        assertTrue(message.contains("maxAnswerBytes 4095 is below the minimum of 4096"), message);
     }
 
     @Test
     void toBuilderCopiesEverything() {
         AmiClientConfig config = AmiClientConfig.builder().host("pbx").port(5039).username("u").secret("s")
-                .authType(AmiClientConfig.AuthType.MD5).events("call,user").keepAliveInterval(Duration.ZERO).build();
+                .authType(AmiClientConfig.AuthType.MD5).events("call,user").keepAliveInterval(Duration.ZERO)
+                .maxAnswerBytes(5_000_000_000L).build();
         assertEquals(config.toString(), config.toBuilder().build().toString());
         assertEquals("s", config.toBuilder().build().secret());
+        assertEquals(5_000_000_000L, config.toBuilder().build().maxAnswerBytes());
     }
 
     @Test

@@ -52,7 +52,7 @@ class ServerPropertiesTest {
         own.set(ServerProperty.HOST, "own-host");
         own.set(ServerProperty.CONNECT_TIMEOUT, 1234L);
         Map<String, String> config = Map.of("amira.host", "config-host", "amira.username", "config-user",
-                "amira.port", "6000", "amira.secret", "s");
+                "amira.port", "6000", "amira.secret", "s", "amira.max-answer-bytes", "1048576");
 
         AmiClientConfig resolved = own.resolve(ra, ConfigSource.of(config::get), "off");
 
@@ -60,6 +60,7 @@ class ServerPropertiesTest {
         assertEquals("ra-user", resolved.username());
         assertEquals(6000, resolved.port());
         assertEquals(Duration.ofMillis(1234), resolved.connectTimeout());
+        assertEquals(1048576, resolved.maxAnswerBytes());
     }
 
     @Test

@@ -220,6 +220,7 @@ class OrderedDispatcherTest {
         await().until(() -> !stopper.isAlive());
 
         assertEquals(1, deliveries.get(), "a delivery started after stop");
+        assertEquals(999, dispatcher.discarded(), "every event that waited when delivery stopped is counted as discarded");
         assertEquals(0, dispatcher.workers());
         assertEquals(0, factory.outstanding());
         assertFalse(dispatcher.offer(callEvent(1, 1000)));

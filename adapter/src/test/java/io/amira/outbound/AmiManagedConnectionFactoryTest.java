@@ -54,7 +54,7 @@ class AmiManagedConnectionFactoryTest {
     void everyServerPropertyIsAConfigProperty() {
         long properties = java.util.Arrays.stream(AmiManagedConnectionFactory.class.getMethods())
                 .filter(m -> m.isAnnotationPresent(ConfigProperty.class)).count();
-        assertEquals(14, properties);
+        assertEquals(io.amira.config.ServerProperty.values().length, properties);
     }
 
     @Test

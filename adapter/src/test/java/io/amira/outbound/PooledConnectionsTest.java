@@ -244,6 +244,24 @@ class PooledConnectionsTest {
         }
     }
 
+    /** Payara's default Subject when its pool names no principal: ("", ""), which means "the definition's own". */
+    @Test
+    void aContainerCredentialWithoutUserNameUsesTheDefinitionsCredentials() throws Exception {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        jakarta.resource.spi.security.PasswordCredential credential =
+                new jakarta.resource.spi.security.PasswordCredential("", new char[0]);
+        credential.setManagedConnectionFactory(managedFactory);
+        subject.getPrivateCredentials().add(credential);
+
+        AmiManagedConnection managed = (AmiManagedConnection) managedFactory.createManagedConnection(subject, null);
+        try {
+            assertEquals("admin", managed.getMetaData().getUserName());
+            assertEquals(managed, managedFactory.matchManagedConnections(java.util.Set.of(managed), null, null));
+        } finally {
+            managed.destroy();
+        }
+    }
+
     @Test
     void pooledSessionsSpeakTlsWithTheConfiguredTrustStoreAndPlainLogin() throws Exception {
         try (AmiSimulator tlsSimulator = AmiSimulator.start(io.amira.simulator.SimulatorConfig.builder().port(0).tls(true).build())) {

@@ -8,6 +8,7 @@ final class CollectingSink implements AmiMessageSink {
 
     final List<String> banners = new ArrayList<>();
     final List<AmiMessage> messages = new ArrayList<>();
+    final List<DroppedPacket> dropped = new ArrayList<>();
 
     @Override
     public void onBanner(String banner) {
@@ -17,6 +18,11 @@ final class CollectingSink implements AmiMessageSink {
     @Override
     public void onMessage(AmiMessage message) {
         messages.add(message);
+    }
+
+    @Override
+    public void onDropped(DroppedPacket packet) {
+        dropped.add(packet);
     }
 
     /** Banner and every packet (headers, body lines) rendered as one string, for equality checks. */
@@ -35,6 +41,9 @@ final class CollectingSink implements AmiMessageSink {
                     out.append("  | ").append(line).append('\n');
                 }
             }
+        }
+        for (DroppedPacket d : dropped) {
+            out.append("DROPPED ").append(d.describe()).append('\n');
         }
         return out.toString();
     }

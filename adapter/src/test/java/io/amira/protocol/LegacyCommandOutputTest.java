@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Asterisk 13 and older: Response: Follows, a raw body, --END COMMAND--. */
 class LegacyCommandOutputTest {
 
-    private static List<AmiMessage> decode(String text) throws AmiDecodeException {
+    private static List<AmiMessage> decode(String text) {
         CollectingSink sink = new CollectingSink();
         new AmiDecoder().decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), sink);
         return sink.messages;

@@ -67,7 +67,7 @@ class RandomSplitTest {
         }
     }
 
-    static String decodeInChunks(byte[] bytes, Random random, int maxChunk, boolean direct) throws AmiDecodeException {
+    static String decodeInChunks(byte[] bytes, Random random, int maxChunk, boolean direct) {
         AmiDecoder decoder = new AmiDecoder();
         CollectingSink sink = new CollectingSink();
         int p = 0;

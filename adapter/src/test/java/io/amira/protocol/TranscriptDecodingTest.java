@@ -32,7 +32,7 @@ class TranscriptDecodingTest {
         return Transcripts.RX;
     }
 
-    static CollectingSink decodeWhole(byte[] bytes) throws AmiDecodeException {
+    static CollectingSink decodeWhole(byte[] bytes) {
         CollectingSink sink = new CollectingSink();
         new AmiDecoder().decode(ByteBuffer.wrap(bytes), sink);
         return sink;

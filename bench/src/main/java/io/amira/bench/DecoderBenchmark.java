@@ -1,10 +1,10 @@
 package io.amira.bench;
 
 import io.amira.api.AmiEvent;
-import io.amira.protocol.AmiDecodeException;
 import io.amira.protocol.AmiDecoder;
 import io.amira.protocol.AmiMessage;
 import io.amira.protocol.AmiMessageSink;
+import io.amira.protocol.DroppedPacket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -79,6 +79,11 @@ public class DecoderBenchmark {
             last = message;
             count++;
         }
+
+        @Override
+        public void onDropped(DroppedPacket dropped) {
+            throw new IllegalStateException("the recordings are within every limit, yet " + dropped.describe());
+        }
     }
 
     @State(Scope.Thread)
@@ -92,7 +97,7 @@ public class DecoderBenchmark {
     }
 
     @Benchmark
-    public Object amiraDecoder(Corpus corpus, AmiraReader reader, Rates rates) throws AmiDecodeException {
+    public Object amiraDecoder(Corpus corpus, AmiraReader reader, Rates rates) {
         byte[] bytes = corpus.bytes;
         long before = reader.count;
         for (int p = 0; p < bytes.length; p += READ_SIZE) {

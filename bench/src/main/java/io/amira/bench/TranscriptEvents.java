@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,6 +30,25 @@ final class TranscriptEvents {
     }
 
     static TranscriptEvents load() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int events = 0;
+        for (byte[] recording : recordings()) {
+            String text = new String(recording, StandardCharsets.ISO_8859_1);
+            for (String packet : text.split("\r\n\r\n")) {
+                int start = packet.indexOf("Event: ");
+                // the first packet of a file follows the banner line
+                if (start == 0 || (start > 0 && packet.startsWith("Asterisk Call Manager/")
+                        && packet.lastIndexOf("\r\n", start) == packet.indexOf("\r\n"))) {
+                    out.writeBytes((packet.substring(start) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    events++;
+                }
+            }
+        }
+        return new TranscriptEvents(out.toByteArray(), events);
+    }
+
+    /** Every {@code .rx} recording (the server's side of a session), whole, in file name order. */
+    static List<byte[]> recordings() {
         Path dir = directory();
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("No transcript directory " + dir + " (the default is ../shared/ami-transcripts"
@@ -39,21 +59,11 @@ final class TranscriptEvents {
             if (rx.isEmpty()) {
                 throw new IllegalStateException("No .rx transcripts under " + dir + ": set -D" + PROPERTY + "=<dir>");
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int events = 0;
+            List<byte[]> recordings = new ArrayList<>();
             for (Path file : rx) {
-                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                for (String packet : text.split("\r\n\r\n")) {
-                    int start = packet.indexOf("Event: ");
-                    // the first packet of a file follows the banner line
-                    if (start == 0 || (start > 0 && packet.startsWith("Asterisk Call Manager/")
-                            && packet.lastIndexOf("\r\n", start) == packet.indexOf("\r\n"))) {
-                        out.writeBytes((packet.substring(start) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                        events++;
-                    }
-                }
+                recordings.add(Files.readAllBytes(file));
             }
-            return new TranscriptEvents(out.toByteArray(), events);
+            return recordings;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the transcripts under " + dir, e);
         }

@@ -24,6 +24,13 @@ public class CallEventListenerBean implements AmiEventListener {
 
     @Override
     public void onEvent(AmiEvent event) {
+        if (event.isLifecycle()) {
+            // Amira.Connected (also after a cluster takeover), Amira.Reconnected, Amira.EventsLost:
+            // events before it were missed here; a real application would resynchronise (Status).
+            LOG.info(() -> "AMIRA-SAMPLE-020 " + event.name() + " from " + event.get("Server")
+                    + ": calls in progress may have been missed");
+            return;
+        }
         if (event.get("Channel") == null) {
             return;
         }

@@ -4,6 +4,8 @@ import io.amira.simulator.AmiSimulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The AMI server the integration tests run against: a real Asterisk when {@code AMIRA_IT_HOST} is
@@ -74,10 +76,22 @@ public final class AmiTarget {
 
     /**
      * The adapter's MicroProfile Config properties pointing the server at this target. The secret
-     * is not among them: the build hands it to WildFly as the AMIRA_SECRET environment variable.
+     * is not among them: the build hands it to the server as the AMIRA_SECRET environment variable
+     * (WildFly logs its system properties, Payara keeps them in domain.xml).
      */
+    static Map<String, String> adapterProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("amira.host", host());
+        properties.put("amira.port", Integer.toString(port()));
+        properties.put("amira.username", username());
+        return properties;
+    }
+
+    /** {@link #adapterProperties()} as JVM arguments. */
     static String serverProperties() {
-        return "-Damira.host=" + host() + " -Damira.port=" + port() + " -Damira.username=" + username();
+        StringBuilder arguments = new StringBuilder();
+        adapterProperties().forEach((key, value) -> arguments.append(" -D").append(key).append('=').append(value));
+        return arguments.toString().trim();
     }
 
     private static String env(String name) {

@@ -1,6 +1,8 @@
 package io.amira.it;
 
 import io.amira.it.probe.ProbeApplication;
+import jakarta.ejb.MessageDriven;
+import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -8,11 +10,14 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What integration tests deploy: the amira.ear that the ear module built, as is, plus test-only
  * modules (probes through which tests running outside the server drive the adapter and observe
- * what it delivers, and test MDBs).
+ * what it delivers, and test MDBs). Test modules carry both servers' descriptors, as the sample
+ * does: each server reads its own and ignores the other's.
  */
 public final class Deployments {
 
@@ -32,6 +37,35 @@ public final class Deployments {
             </jboss:ejb-jar>
             """;
 
+    /** Payara's binding of one MDB to the adapter in amira.ear (application "amira", RAR module "adapter"). */
+    private static final String PAYARA_MDB = """
+                <ejb>
+                  <ejb-name>%s</ejb-name>
+                  <mdb-resource-adapter>
+                    <resource-adapter-mid>amira#adapter</resource-adapter-mid>
+                  </mdb-resource-adapter>
+                </ejb>
+            """;
+
+    /** Payara: the probe's pool is amira.ear's application-scoped one. */
+    private static final String PROBE_GLASSFISH_WEB = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <glassfish-web-app>
+              <resource-ref>
+                <res-ref-name>io.amira.it.probe.ConnectionProbe/connectionFactory</res-ref-name>
+                <jndi-name>java:app/eis/amira</jndi-name>
+              </resource-ref>
+            </glassfish-web-app>
+            """;
+
+    /** Makes every MDB of a module a clustered singleton: one node of a WildFly cluster delivers at a time. */
+    private static final String CLUSTERED_SINGLETON = """
+              <c:clustering xmlns:c="urn:clustering:1.1">
+                <ejb-name>*</ejb-name>
+                <c:clustered-singleton>true</c:clustered-singleton>
+              </c:clustering>
+            """;
+
     private Deployments() {
     }
 
@@ -47,13 +81,50 @@ public final class Deployments {
     /** amira.ear plus the basic probe web module. */
     public static EnterpriseArchive amiraEarWithProbe() {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "probe.war")
-                .addPackage(ProbeApplication.class.getPackage());
+                .addPackage(ProbeApplication.class.getPackage())
+                .addAsWebInfResource(new StringAsset(PROBE_GLASSFISH_WEB), "glassfish-web.xml");
         return amiraEar().addAsModule(probe);
     }
 
-    /** An empty EJB module whose message-driven beans bind to the adapter in amira.ear. */
-    public static JavaArchive mdbModule(String name) {
-        return ShrinkWrap.create(JavaArchive.class, name)
+    /** An EJB module of the message-driven beans in {@code beans}, each bound to the adapter in amira.ear. */
+    public static JavaArchive mdbModule(String name, Package beans) {
+        JavaArchive module = ShrinkWrap.create(JavaArchive.class, name).addPackage(beans)
                 .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING), "jboss-ejb3.xml");
+        StringBuilder payara = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<glassfish-ejb-jar>\n  <enterprise-beans>\n");
+        for (Class<?> bean : messageDrivenBeans(module)) {
+            payara.append(PAYARA_MDB.formatted(bean.getSimpleName()));
+        }
+        payara.append("  </enterprise-beans>\n</glassfish-ejb-jar>\n");
+        return module.addAsManifestResource(new StringAsset(payara.toString()), "glassfish-ejb-jar.xml");
+    }
+
+    /**
+     * WildFly only: an EJB module of the message-driven beans in {@code beans}, each bound to the
+     * adapter in amira.ear and a clustered singleton (needs standalone-full-ha.xml: on a server
+     * without the singleton subsystem the deployment fails).
+     */
+    public static JavaArchive clusteredSingletonMdbModule(String name, Package beans) {
+        String descriptor = RESOURCE_ADAPTER_BINDING.replace("  </assembly-descriptor>", CLUSTERED_SINGLETON + "  </assembly-descriptor>");
+        return ShrinkWrap.create(JavaArchive.class, name).addPackage(beans)
+                .addAsManifestResource(new StringAsset(descriptor), "jboss-ejb3.xml");
+    }
+
+    private static List<Class<?>> messageDrivenBeans(JavaArchive module) {
+        List<Class<?>> beans = new ArrayList<>();
+        for (ArchivePath path : module.getContent().keySet()) {
+            String file = path.get();
+            if (file.endsWith(".class")) {
+                String className = file.substring(1, file.length() - ".class".length()).replace('/', '.');
+                try {
+                    Class<?> type = Class.forName(className, false, Deployments.class.getClassLoader());
+                    if (type.isAnnotationPresent(MessageDriven.class)) {
+                        beans.add(type);
+                    }
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException("A class of " + module.getName() + " is not on the test class path: " + className, e);
+                }
+            }
+        }
+        return beans;
     }
 }

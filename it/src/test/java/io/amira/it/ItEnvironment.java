@@ -4,26 +4,38 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Prepares the integration-test run before Arquillian starts WildFly: a free port offset for the
- * server, and the AMI server the adapter talks to (the simulator, or a real Asterisk named by
- * {@code AMIRA_IT_*}), handed to WildFly as system properties that arquillian.xml reads; and a fresh
- * server base directory (configuration, data, log) so no run sees another's state. Stops the
- * simulator when the run ends.
+ * Prepares the integration-test run before the first test: the AMI server the adapter talks to
+ * (the simulator, or a real Asterisk named by {@code AMIRA_IT_*}), then the application server
+ * with free ports and fresh configuration pointing at it. WildFly: a free port offset and the
+ * adapter's properties as system properties that arquillian.xml hands to the server Arquillian
+ * starts, in a fresh base directory. Payara: the domain this JVM creates, starts and stops itself
+ * ({@link PayaraDomain}). Stops what it started when the run ends.
  */
 public class ItEnvironment implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        System.setProperty("amira.it.server-base", ServerBaseDirectory.fresh().toString());
-        WildFlyPorts ports = WildFlyPorts.pickFree();
-        System.setProperty("amira.it.port-offset", Integer.toString(ports.offset()));
-        System.setProperty("amira.it.management-port", Integer.toString(ports.managementPort()));
         AmiTarget.start();
-        System.setProperty("amira.it.server-properties", AmiTarget.serverProperties());
+        if (ItServer.current() == ItServer.PAYARA) {
+            PayaraDomain payara = PayaraDomain.start(AmiTarget.adapterProperties());
+            System.setProperty("amira.it.admin-port", Integer.toString(payara.adminPort()));
+            System.setProperty("amira.it.http-port", Integer.toString(payara.httpPort()));
+        } else {
+            System.setProperty("amira.it.server-base", ServerBaseDirectory.fresh().toString());
+            WildFlyPorts ports = WildFlyPorts.pickFree();
+            System.setProperty("amira.it.port-offset", Integer.toString(ports.offset()));
+            System.setProperty("amira.it.management-port", Integer.toString(ports.managementPort()));
+            System.setProperty("amira.it.http-port", Integer.toString(ports.httpPort()));
+            System.setProperty("amira.it.server-properties", AmiTarget.serverProperties());
+        }
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        AmiTarget.stop();
+        try {
+            PayaraDomain.stopIfRunning();
+        } finally {
+            AmiTarget.stop();
+        }
     }
 }

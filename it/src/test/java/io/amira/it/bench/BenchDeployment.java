@@ -27,8 +27,7 @@ final class BenchDeployment {
     static EnterpriseArchive create() {
         EnterpriseArchive archive = Deployments.amiraEar();
         archive.delete("ejb-sample.jar");
-        JavaArchive mdbs = Deployments.mdbModule("inbound-bench-mdbs.jar")
-                .addPackage(DeliveryStats.class.getPackage());
+        JavaArchive mdbs = Deployments.mdbModule("inbound-bench-mdbs.jar", DeliveryStats.class.getPackage());
         String overrides = activationOverrides();
         if (!overrides.isEmpty()) {
             mdbs.addAsManifestResource(new StringAsset(ejbJarXml(overrides)), "ejb-jar.xml");

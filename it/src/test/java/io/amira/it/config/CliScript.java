@@ -35,7 +35,8 @@ final class CliScript {
         Files.write(copy, lines, StandardCharsets.UTF_8);
         Path cli = Path.of(System.getProperty("jboss.home"), "bin", "jboss-cli.sh");
         Path output = Files.createTempFile(Path.of("target"), "amira-cli", ".out");
-        Process process = new ProcessBuilder(cli.toString(), "--connect",
+        // --timeout also bounds the reconnect after the script's reload: 5 s by default, too short on a busy machine.
+        Process process = new ProcessBuilder(cli.toString(), "--connect", "--timeout=120000",
                 "--controller=remote+http://127.0.0.1:" + Management.managementPort(), "--file=" + copy)
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {

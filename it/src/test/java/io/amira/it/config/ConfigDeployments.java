@@ -1,6 +1,7 @@
 package io.amira.it.config;
 
 import io.amira.it.Deployments;
+import io.amira.it.ItServer;
 import io.amira.it.config.probe.ConfigProbe;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -18,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 /** amira.ear as built plus the config probe, and HTTP calls to the probe. */
 final class ConfigDeployments {
 
-    static final String ZERO_CONFIG_FACTORY = "java:/eis/amira";
+    static final String ZERO_CONFIG_FACTORY = ItServer.current().zeroConfigFactory();
     static final String ADMIN_FACTORY = "java:/eis/amira-admin";
 
     private static final String CONTEXT = "config-probe";
@@ -53,7 +54,7 @@ final class ConfigDeployments {
     static boolean lastSampleActivationConnectedTo(String server) throws java.io.IOException {
         String marker = "AMIRA-IN-040 activation io.amira.sample.CallEventListenerBean: receiving events from ";
         String last = null;
-        for (String line : java.nio.file.Files.readAllLines(io.amira.it.ServerBaseDirectory.serverLog())) {
+        for (String line : java.nio.file.Files.readAllLines(ItServer.current().serverLog())) {
             if (line.contains(marker)) {
                 last = line;
             }

@@ -1,12 +1,12 @@
 package io.amira.it.config;
 
 import io.amira.it.AmiTarget;
+import io.amira.it.ItServer;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -22,13 +22,15 @@ import static io.amira.it.config.Management.address;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The zero-config path, the default IT setup: amira.ear as built (ironjacamar.xml sets no server
- * property) on a plain standalone-full.xml (no MicroProfile Health subsystem: the EAR's health
- * library must not stop it from deploying), the server given only -Damira.host/port/username and
- * the AMIRA_SECRET environment variable. Both the pool at java:/eis/amira and the sample's MDB
- * reach the target with them.
+ * The zero-config path, the default IT setup: amira.ear as built (ironjacamar.xml on WildFly,
+ * glassfish-resources.xml on Payara set no server property) on a plain configuration (WildFly's
+ * standalone-full.xml has no MicroProfile Health subsystem: the EAR's health library must not
+ * stop it from deploying), the server given only the system properties amira.host/port/username
+ * and the AMIRA_SECRET environment variable. Both the pool amira.ear binds (java:/eis/amira,
+ * Payara java:app/eis/amira) and the sample's MDB reach the target with them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -38,9 +40,6 @@ class EnvironmentConfigIT {
     private static boolean deployed;
 
     @ArquillianResource
-    private ManagementClient management;
-
-    @ArquillianResource
     private Deployer deployer;
 
     @Deployment(name = EAR, managed = false, testable = false)
@@ -48,15 +47,17 @@ class EnvironmentConfigIT {
         return ConfigDeployments.amiraEarWithConfigProbe();
     }
 
-    /** Once: plain standalone-full.xml (another test class may have enabled health), then the EAR. */
+    /** Once: on WildFly plain standalone-full.xml (another test class may have enabled health), then the EAR. */
     @BeforeEach
-    void deployedOnPlainStandaloneFull() {
+    void deployedOnPlainConfiguration() {
         if (deployed) {
             return;
         }
-        try (Management m = Management.connect()) {
-            m.disableHealth();
-            assertFalse(m.healthEnabled());
+        if (ItServer.current() == ItServer.WILDFLY) {
+            try (Management m = Management.connect()) {
+                m.disableHealth();
+                assertFalse(m.healthEnabled());
+            }
         }
         deployer.deploy(EAR);
         deployed = true;
@@ -69,6 +70,8 @@ class EnvironmentConfigIT {
 
     @Test
     void ironJacamarActivationSetsNoServerProperty() {
+        assumeTrue(ItServer.current() == ItServer.WILDFLY, "WildFly's ironjacamar.xml pool; Payara's is amira.ear's"
+                + " glassfish-resources.xml (docs/payara.md), which the other tests here use");
         try (Management m = Management.connect()) {
             ModelNode definition = m.readRuntime(address("deployment", "amira.ear", "subdeployment", "adapter.rar",
                     "subsystem", "resource-adapters", "ironjacamar", "ironjacamar",
@@ -82,9 +85,9 @@ class EnvironmentConfigIT {
     @Test
     void connectionFactoryUsesSystemPropertiesAndEnvironmentSecret() throws Exception {
         assertEquals(AmiTarget.host() + ":" + AmiTarget.port(),
-                ConfigDeployments.get(management.getWebUri(), "server", ZERO_CONFIG_FACTORY).body());
+                ConfigDeployments.get(ItServer.webUri(), "server", ZERO_CONFIG_FACTORY).body());
 
-        HttpResponse<String> ping = ConfigDeployments.get(management.getWebUri(), "ping", ZERO_CONFIG_FACTORY);
+        HttpResponse<String> ping = ConfigDeployments.get(ItServer.webUri(), "ping", ZERO_CONFIG_FACTORY);
 
         assertEquals(200, ping.statusCode(), ping.body());
         assertEquals("Success", ping.body());
@@ -92,7 +95,7 @@ class EnvironmentConfigIT {
 
     @Test
     void sampleBeanUsesTheZeroConfigPool() throws Exception {
-        HttpResponse<String> ping = ConfigDeployments.get(management.getWebUri(), "sample-ping", ZERO_CONFIG_FACTORY);
+        HttpResponse<String> ping = ConfigDeployments.get(ItServer.webUri(), "sample-ping", ZERO_CONFIG_FACTORY);
 
         assertEquals(200, ping.statusCode(), ping.body());
         assertEquals("true", ping.body());

@@ -20,8 +20,7 @@ final class InboundDeployment {
     }
 
     static EnterpriseArchive create() {
-        JavaArchive mdbs = Deployments.mdbModule("inbound-it-mdbs.jar")
-                .addPackage(EventRecorder.class.getPackage());
+        JavaArchive mdbs = Deployments.mdbModule("inbound-it-mdbs.jar", EventRecorder.class.getPackage());
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "inbound-probe.war")
                 .addPackage(InboundProbe.class.getPackage());
         return Deployments.amiraEarWithProbe().addAsModule(mdbs).addAsModule(probe);

@@ -8,6 +8,7 @@ import io.amira.client.AmiClient;
 import io.amira.client.AmiClientConfig;
 import io.amira.client.AmiClientListener;
 import io.amira.it.AmiTarget;
+import io.amira.it.ItServer;
 import io.amira.it.inbound.mdb.AllEventsRecorderBean;
 import io.amira.it.inbound.mdb.DemoUserEventRecorderBean;
 import io.amira.it.inbound.mdb.FailingRecorderBean;
@@ -15,8 +16,6 @@ import io.amira.it.inbound.mdb.HangupRecorderBean;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,9 +46,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class InboundIT {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
-
-    @ArquillianResource
-    private ManagementClient management;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> wire = new CopyOnWriteArrayList<>();
@@ -186,8 +182,7 @@ class InboundIT {
     }
 
     private List<String> recorded(String recorder) throws Exception {
-        URI uri = URI.create("http://" + management.getWebUri().getHost() + ":" + management.getWebUri().getPort()
-                + InboundDeployment.PROBE_CONTEXT + "/events/" + recorder);
+        URI uri = URI.create(ItServer.webUri() + InboundDeployment.PROBE_CONTEXT + "/events/" + recorder);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body().isEmpty() ? List.of() : List.of(response.body().split("\n"));

@@ -1,12 +1,11 @@
 package io.amira.it.outbound;
 
 import io.amira.it.AmiTarget;
+import io.amira.it.ItServer;
 import io.amira.simulator.AmiSimulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -28,17 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The outbound side in WildFly: the sample's CallControlBean sends actions through the injected
- * connection factory (java:/eis/amira, pool maximum 20 from the RAR's ironjacamar.xml).
+ * The outbound side: the sample's CallControlBean sends actions through the injected connection
+ * factory (pool maximum 20: WildFly java:/eis/amira from the RAR's ironjacamar.xml, Payara
+ * java:app/eis/amira from the EAR's glassfish-resources.xml).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OutboundIT {
 
     private static final int POOL_MAX = 20;
-
-    @ArquillianResource
-    private ManagementClient management;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -97,9 +94,13 @@ class OutboundIT {
         assertEquals("completed=5000 failed=0", answer.body());
         if (simulator != null) {
             long opened = simulator.sessionsAccepted() - acceptedBefore;
-            assertTrue(opened <= POOL_MAX, "the pool opened " + opened + " sessions for 100 callers");
             assertTrue(peak.get() <= activeBefore + POOL_MAX,
                     "peak " + peak.get() + " sessions, " + activeBefore + " before the load");
+            // Payara's pool, at its maximum under contention, now and then closes a free session it
+            // raced past and opens another, the more the busier the machine (docs/payara.md): there
+            // only the maximum at once holds, and that sessions are reused (5000 actions).
+            int openedAtMost = ItServer.current() == ItServer.PAYARA ? 5 * POOL_MAX : POOL_MAX;
+            assertTrue(opened <= openedAtMost, "the pool opened " + opened + " sessions for 100 callers");
         }
     }
 
@@ -125,7 +126,7 @@ class OutboundIT {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return OutboundDeployments.get(management.getWebUri(), pathAndQuery);
+        return OutboundDeployments.get(ItServer.webUri(), pathAndQuery);
     }
 
     private static String encode(String value) {

@@ -1,12 +1,12 @@
 package io.amira.it.outbound;
 
 import io.amira.it.AmiTarget;
+import io.amira.it.ItServer;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,6 @@ class OutboundUndeployIT {
     @ArquillianResource
     private Deployer deployer;
 
-    @ArquillianResource
-    private ManagementClient management;
-
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     static EnterpriseArchive deployment() {
         return OutboundDeployments.amiraEarWithOutboundProbe();
@@ -42,7 +39,7 @@ class OutboundUndeployIT {
         Assumptions.assumeTrue(AmiTarget.isSimulated(),
                 "counts the server's sessions, which only the simulator can report");
         deployer.deploy(DEPLOYMENT);
-        HttpResponse<String> answer = OutboundDeployments.get(management.getWebUri(), "load?callers=8&actions=5");
+        HttpResponse<String> answer = OutboundDeployments.get(ItServer.webUri(), "load?callers=8&actions=5");
         assertEquals("completed=40 failed=0", answer.body());
         assertTrue(AmiTarget.simulator().activeSessions() > 0, "the pool holds sessions while deployed");
 

@@ -1,11 +1,10 @@
 package io.amira.it.outbound;
 
 import io.amira.it.AmiTarget;
+import io.amira.it.ItServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,9 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class PoolThroughputBench {
 
-    @ArquillianResource
-    private ManagementClient management;
-
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return OutboundDeployments.amiraEarWithOutboundProbe();
@@ -48,7 +44,7 @@ class PoolThroughputBench {
         simulatorLog.setLevel(Level.WARNING); // the simulator logs every action at INFO
         HttpResponse<String> answer;
         try {
-            answer = OutboundDeployments.get(management.getWebUri(),
+            answer = OutboundDeployments.get(ItServer.webUri(),
                     "bench?callers=" + callers + "&seconds=" + seconds + "&warmup=5&pipelined=" + pipelined);
         } finally {
             simulatorLog.setLevel(level);
