@@ -10,6 +10,7 @@ import io.amira.api.LiveSnapshot;
 import io.amira.protocol.AmiDecoder;
 import io.amira.protocol.AmiMessage;
 import io.amira.protocol.AmiMessageSink;
+import io.amira.protocol.DroppedPacket;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -164,6 +165,11 @@ class RecordedAsteriskTest {
             @Override
             public void onMessage(AmiMessage message) {
                 messages.add(message);
+            }
+
+            @Override
+            public void onDropped(DroppedPacket dropped) {
+                throw new AssertionError(file + ": " + dropped);
             }
         });
         return messages;
