@@ -1,18 +1,29 @@
 package io.amira.sample;
 
-import io.amira.api.AmiEvent;
+import io.amira.api.AmiLiveState;
+import io.amira.api.LiveCall;
+import io.amira.api.LiveCallEnd;
+import io.amira.api.LiveChannel;
+import io.amira.api.LiveQueue;
+import io.amira.api.LiveSnapshot;
+import io.amira.api.LiveStateListener;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The application-wide board of calls in progress, fed by {@link CallEventListenerBean}. Inject it
- * with {@code @EJB} wherever the application needs to know who is on the phone.
+ * Who is on the phone, and how many callers wait: the adapter's live view
+ * ({@link AmiLiveState}, an administered object at {@code java:/eis/amira-live}) asked through an
+ * EJB. The board keeps no state of its own: the view follows Asterisk on its own event session and
+ * resynchronises after every reconnect. Inject it with {@code @EJB} wherever the application needs
+ * the picture; it also logs every call that ends.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -20,21 +31,55 @@ public class CallBoard {
 
     private static final Logger LOG = Logger.getLogger(CallBoard.class.getName());
 
-    private final CallTracker tracker = new CallTracker(Clock.systemUTC());
+    /** The lookup name is META-INF/jboss-ejb3.xml's (system property {@code amira.live-state}) or Payara's. */
+    @Resource(lookup = "java:/eis/amira-live")
+    private AmiLiveState live;
 
-    public void apply(AmiEvent event) {
-        Optional<CallTracker.EndedCall> ended;
-        synchronized (tracker) {
-            ended = tracker.apply(event);
-        }
-        ended.ifPresent(call -> LOG.info(() -> String.format("Call %s from %s ended after %d s: %s",
-                call.linkedId(), call.callerId().isEmpty() ? "unknown" : call.callerId(),
-                call.duration().toSeconds(), call.cause())));
+    private AmiLiveState.Registration endedCalls;
+
+    @PostConstruct
+    void logEndedCalls() {
+        endedCalls = live.addListener(new LiveStateListener() {
+            @Override
+            public void onCallEnded(LiveCallEnd end) {
+                LOG.info(() -> "AMIRA-SAMPLE-030 Call " + end.call().linkedId() + " from " + callerId(end.call())
+                        + " ended after " + end.duration().toSeconds() + " s: " + end.causeText());
+            }
+        });
     }
 
-    public List<CallTracker.ActiveCall> activeCalls() {
-        synchronized (tracker) {
-            return tracker.activeCalls();
+    @PreDestroy
+    void stopLogging() {
+        endedCalls.close();
+    }
+
+    /** Everything at this moment; {@link LiveSnapshot#inSync()} says whether it is current. */
+    public LiveSnapshot snapshot() {
+        return live.snapshot();
+    }
+
+    /** Waits at most {@code timeout} until the view is in sync with Asterisk; true when it is. */
+    public boolean awaitInSync(Duration timeout) throws InterruptedException {
+        return live.awaitInSync(timeout);
+    }
+
+    /** The calls in progress, oldest first. */
+    public List<LiveCall> activeCalls() {
+        return live.snapshot().calls();
+    }
+
+    /** How many callers wait in {@code queue} (0 for a queue the view does not know). */
+    public int waiting(String queue) {
+        return live.snapshot().queue(queue).map(LiveQueue::waiting).orElse(0);
+    }
+
+    private static String callerId(LiveCall call) {
+        for (LiveChannel channel : call.channels()) {
+            String number = channel.callerIdNum();
+            if (number != null && !number.isBlank() && !"<unknown>".equals(number)) {
+                return number;
+            }
         }
+        return "unknown";
     }
 }

@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * server's -Damira.* and AMIRA_SECRET) still points at the first. Proves: the script's explicit
  * properties win; the pool's statistics are readable and its in-use count follows the load; MDBs
  * follow amira.resource-adapter to the admin-managed activation; the zero-config activation keeps
- * its own JNDI name and settings next to it; a wrong secret fails the first use naming server and
+ * its own JNDI name and settings next to it; the script's live view (an admin object) follows the
+ * admin-managed adapter; a wrong secret fails the first use naming server and
  * user, and is written to no log line.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -130,7 +131,17 @@ class AdminManagedIT {
         m.removeIfPresent(RA);
         m.removeIfPresent(address("system-property", "amira.resource-adapter"));
         m.removeIfPresent(address("system-property", "amira.connection-factory"));
+        m.removeIfPresent(address("system-property", "amira.live-state"));
         m.disableHealth();
+    }
+
+    /** The script's admin object: a live view of the admin-managed activation, in sync with its Asterisk. */
+    @Test
+    void theScriptsLiveViewFollowsTheAdminManagedAdapter() throws Exception {
+        HttpResponse<String> live = probe("live", "java:/eis/amira-live-admin");
+
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals(adminTarget.host() + ":" + adminTarget.port() + " inSync=true", live.body());
     }
 
     @Test
