@@ -122,29 +122,34 @@ final class Tracker {
     /** Session {@code sessionId} ended: the view is not in sync until the next one has listed. */
     void sessionLost(long sessionId, String cause) {
         synchronized (lock) {
-            if (sessionId != session) {
-                return;
+            if (sessionId == session) {
+                endSession(cause, true);
             }
-            session++;
-            window = null;
-            if (!inSync) {
-                return;
-            }
-            inSync = false;
-            outOfSyncSince = clock.instant();
-            version++;
-            LiveLog.LOST.log(server, cause);
-            notifier.lifecycle(AmiEvent.builder(AmiLifecycleEvents.LIVE_STATE_LOST).server(server)
-                    .header(AmiLifecycleEvents.SERVER, server)
-                    .header(AmiLifecycleEvents.CAUSE, cause).build());
         }
     }
 
-    /** Ends whatever session runs (the view stops). */
+    /** Ends whatever session runs (the view stops: listeners hear it, the log says so once, at INFO). */
     void stop(String cause) {
         synchronized (lock) {
-            sessionLost(session, cause);
+            endSession(cause, false);
         }
+    }
+
+    private void endSession(String cause, boolean lost) {
+        session++;
+        window = null;
+        if (!inSync) {
+            return;
+        }
+        inSync = false;
+        outOfSyncSince = clock.instant();
+        version++;
+        if (lost) {
+            LiveLog.LOST.log(server, cause);
+        }
+        notifier.lifecycle(AmiEvent.builder(AmiLifecycleEvents.LIVE_STATE_LOST).server(server)
+                .header(AmiLifecycleEvents.SERVER, server)
+                .header(AmiLifecycleEvents.CAUSE, cause).build());
     }
 
     boolean isInSync() {

@@ -19,20 +19,22 @@ import java.util.logging.Logger;
  * two-party bridged calls, {@code bench.concurrent} calls at a time (every call's Newchannel x2,
  * Newstate x2, BridgeCreate, BridgeEnter x2, BridgeLeave x2, BridgeDestroy, Hangup x2), to a fresh,
  * synced tracker; events are built before the timing. Then {@code bench.channels} channels are
- * held and the heap measured after a GC, with the time of one snapshot of them all. Run in the
+ * held and the heap measured after a GC, and five snapshots of them all are timed, each after a change. Run in the
  * package of the tracker (package-private), from the benchmarks jar:
  * {@code java -cp bench/target/benchmarks.jar io.amira.live.LiveTrackerBench}.
  */
 public final class LiveTrackerBench {
 
     private static final String SERVER = "127.0.0.1:5038";
+    /** Held: the log manager keeps loggers weakly, and a collected one forgets its level. */
+    private static final Logger LIVE_LOG = Logger.getLogger("io.amira.live");
 
     private LiveTrackerBench() {
     }
 
     public static void main(String[] args) {
-        Logger.getLogger("io.amira.live").setLevel(Level.WARNING);
-        int calls = Integer.getInteger("bench.calls", 5_000);
+        LIVE_LOG.setLevel(Level.WARNING);
+        int calls = Integer.getInteger("bench.calls", 10_000);
         int concurrent = Integer.getInteger("bench.concurrent", 200);
         int rounds = Integer.getInteger("bench.rounds", 10);
         int channels = Integer.getInteger("bench.channels", 100_000);
@@ -69,12 +71,16 @@ public final class LiveTrackerBench {
             }
         }
         long after = usedAfterGc(memory);
-        long start = System.nanoTime();
         LiveSnapshot snapshot = tracker.snapshot();
-        long snapshotNanos = System.nanoTime() - start;
-        System.out.printf(Locale.ROOT, "%,d channels (%,d calls) held: %,d bytes of heap, %d bytes per channel;"
-                        + " one snapshot of them all %.1f ms%n", snapshot.channels().size(), snapshot.calls().size(),
-                after - before, (after - before) / channels, snapshotNanos / 1e6);
+        System.out.printf(Locale.ROOT, "%,d channels (%,d calls) held: %,d bytes of heap, %d bytes per channel%n",
+                snapshot.channels().size(), snapshot.calls().size(), after - before, (after - before) / channels);
+        for (int i = 1; i <= 5; i++) {
+            tracker.onEvent(1, channelEvent("Newstate", 0, uniqueId(0), i % 2 == 0 ? "6" : "5"));
+            long start = System.nanoTime();
+            snapshot = tracker.snapshot();
+            System.out.printf(Locale.ROOT, "snapshot %d of %,d channels after a change: %.1f ms%n", i,
+                    snapshot.channels().size(), (System.nanoTime() - start) / 1e6);
+        }
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {
