@@ -35,6 +35,14 @@ simulator_port="${AMIRA_DEMO_SIMULATOR_PORT:-15038}"
 echo "==> Building Amira and fetching the servers (the first run downloads them)"
 mvn -q -DskipTests -pl it -am verify
 
+# The sample's MDB logs each call event at FINE (DEBUG in WildFly's terms), off in production; the
+# demo shows those lines on the console through a handler of their own.
+show_sample_events() {
+    sed -i 's#</periodic-rotating-file-handler>#&\
+            <console-handler name="AMIRA-SAMPLE-EVENTS"><level name="DEBUG"/><formatter><named-formatter name="COLOR-PATTERN"/></formatter></console-handler>\
+            <logger category="io.amira.sample.CallEventListenerBean"><level name="DEBUG"/><handlers><handler name="AMIRA-SAMPLE-EVENTS"/></handlers></logger>#' "$1"
+}
+
 simulator_pid=""
 server_pid=""
 cluster_pids=()
@@ -93,6 +101,7 @@ run_cluster() {
         mkdir -p "$base_dir/deployments"
         cp -r "$template/configuration" "$base_dir/"
         rm -rf "$base_dir/configuration/standalone_xml_history"
+        show_sample_events "$base_dir/configuration/standalone-full-ha.xml"
         cp ear/target/amira.ear "$base_dir/deployments/"
         touch "$base_dir/console.log"
         LAUNCH_JBOSS_IN_BACKGROUND=1 "$wildfly_home/bin/standalone.sh" -c standalone-full-ha.xml \
@@ -139,6 +148,7 @@ elif [ "$server" = wildfly ]; then
     mkdir -p "$(dirname "$base_dir")"
     cp -r "$wildfly_home/standalone" "$base_dir"
     cp ear/target/amira.ear "$base_dir/deployments/"
+    show_sample_events "$base_dir/configuration/standalone-full.xml"
 
     echo "==> Starting WildFly with amira.ear (Ctrl-C stops everything)"
     LAUNCH_JBOSS_IN_BACKGROUND=1 "$wildfly_home/bin/standalone.sh" -c standalone-full.xml \

@@ -1,6 +1,7 @@
 package io.amira;
 
 import io.amira.config.AdapterContext;
+import io.amira.config.LoginGate;
 import io.amira.config.ServerConfigBean;
 import io.amira.inbound.AmiActivationSpec;
 import io.amira.inbound.InboundActivation;
@@ -41,6 +42,7 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
 
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
     private final transient Set<Runnable> stopActions = ConcurrentHashMap.newKeySet();
+    private final transient LoginGate loginGate = new LoginGate();
     private transient volatile BootstrapContext bootstrapContext;
 
     @Override
@@ -74,7 +76,7 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
         }
         BootstrapContext context = started();
         InboundActivation activation = InboundActivation.start(endpointFactory, amiSpec, serverProperties(),
-                context.getWorkManager(), context.isContextSupported(HintsContext.class));
+                context.getWorkManager(), context.isContextSupported(HintsContext.class), loginGate);
         InboundActivation previous = activations.put(endpointFactory, activation);
         if (previous != null) {
             previous.stop();
@@ -105,6 +107,11 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
     @Override
     public void onStop(Runnable stop) {
         stopActions.add(stop);
+    }
+
+    @Override
+    public LoginGate loginGate() {
+        return loginGate;
     }
 
     private BootstrapContext started() {

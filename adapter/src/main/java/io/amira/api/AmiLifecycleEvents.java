@@ -24,8 +24,9 @@ public final class AmiLifecycleEvents {
     /** The event connection was lost; {@link #CAUSE} says why. Amira reconnects on its own. */
     public static final String DISCONNECTED = "Amira.Disconnected";
     /**
-     * The event connection is back after a loss; events Asterisk raised while it was down are
-     * lost. Carries {@link #ATTEMPTS} and {@link #DOWN_MILLIS}.
+     * The event connection is back after a loss: a gap. Events Asterisk raised while it was down are
+     * lost, and how many cannot be known (AMI events carry no sequence number); the gap is
+     * {@link #DOWN_SINCE} plus {@link #DOWN_MILLIS}. Carries {@link #ATTEMPTS} too.
      */
     public static final String RECONNECTED = "Amira.Reconnected";
     /**
@@ -43,12 +44,26 @@ public final class AmiLifecycleEvents {
      * event again. Carries {@link #RESYNC_MILLIS}. Told to {@link LiveStateListener}s.
      */
     public static final String LIVE_STATE_SYNCED = "Amira.LiveStateSynced";
+    /**
+     * Asterisk refused the event connection's login: wrong username or secret, or the user's
+     * {@code permit}/{@code deny}. Not a network blip: Amira tries again only after a long, growing
+     * delay (the {@code AuthRetryDelayMillis} and {@code AuthRetryMaxDelayMillis} properties), so
+     * that Asterisk's {@code authlimit} and a fail2ban on the PBX are not tripped. Carries
+     * {@link #CAUSE} (Asterisk's answer), {@link #USERNAME} and {@link #RETRY_MILLIS}; delivered once
+     * until a login succeeds, which {@link #CONNECTED} or {@link #RECONNECTED} then announces.
+     */
+    public static final String AUTHENTICATION_FAILED = "Amira.AuthenticationFailed";
 
     public static final String ACTIVATION = "Activation";
     public static final String SERVER = "Server";
     public static final String CAUSE = "Cause";
     public static final String ATTEMPTS = "Attempts";
     public static final String DOWN_MILLIS = "DownMillis";
+    /** When the connection was found lost, ISO-8601 UTC (e.g. {@code 2025-01-31T09:00:00.123Z}). */
+    public static final String DOWN_SINCE = "DownSince";
+    public static final String USERNAME = "Username";
+    /** Milliseconds until the next login attempt. */
+    public static final String RETRY_MILLIS = "RetryMillis";
     public static final String LOST = "Lost";
     public static final String TOTAL_LOST = "TotalLost";
     /** From the live view's login to the end of its resynchronisation, in milliseconds. */

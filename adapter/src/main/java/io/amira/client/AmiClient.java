@@ -6,8 +6,10 @@ import io.amira.api.AmiConnectionLostException;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiException;
 import io.amira.api.AmiResponse;
+import io.amira.api.AmiTimeoutException;
 import io.amira.protocol.AmiEncoder;
 
+import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,7 @@ public final class AmiClient implements AutoCloseable {
     private static final Duration LOGOFF_TIMEOUT = Duration.ofSeconds(1);
     private static final long READER_END_TIMEOUT_MILLIS = 2000;
     private static final AmiClientListener NO_LISTENER = event -> { };
+    private static final AmiAction PING = AmiAction.of("Ping");
 
     private final AmiClientConfig config;
     private final String server;
@@ -53,6 +57,11 @@ public final class AmiClient implements AutoCloseable {
     private volatile boolean loggedIn;
     /** Callers blocked in send(): when there are some, answers will wake them to queue more actions. */
     private final AtomicInteger waitingCallers = new AtomicInteger();
+    /** When the server was last heard from, as of the reader's last tick: for {@link #checkAlive} on other threads. */
+    private volatile long lastHeardNanos = System.nanoTime();
+    private final Object aliveCheckLock = new Object();
+    /** The running {@link #checkAlive} Ping, shared by checks made meanwhile; guarded by aliveCheckLock. */
+    private CompletableFuture<Boolean> aliveCheck;
 
     private AmiClient(AmiClientConfig config, AmiClientListener listener, Socket socket) throws IOException {
         this.config = config;
@@ -73,7 +82,8 @@ public final class AmiClient implements AutoCloseable {
      * interest.
      *
      * @throws io.amira.api.AmiAuthenticationException when Asterisk refuses the username or secret
-     * @throws io.amira.api.AmiConnectException when the server cannot be reached or the TLS handshake fails
+     * @throws io.amira.api.AmiConnectException when the server cannot be reached, the TLS handshake fails
+     *         or the whole connect (TCP, TLS, Challenge, Login) takes longer than the connect timeout
      */
     public static AmiClient connect(AmiClientConfig config, AmiClientListener listener) throws AmiException {
         return connect(config, listener, task -> {
@@ -91,7 +101,9 @@ public final class AmiClient implements AutoCloseable {
             throws AmiException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(readerExecutor, "readerExecutor");
-        Socket socket = SocketOpener.open(config);
+        SSLSocketFactory tls = SocketOpener.tlsFactory(config);
+        ConnectDeadline deadline = ConnectDeadline.start(config);
+        Socket socket = SocketOpener.open(config, tls, deadline);
         AmiClient client;
         try {
             client = new AmiClient(config, listener, socket);
@@ -101,11 +113,14 @@ public final class AmiClient implements AutoCloseable {
         }
         client.startReader(readerExecutor);
         try {
-            Login.perform(client, config);
+            client.awaitReaderStart(readerExecutor, deadline);
+            Login.perform(client, config, deadline);
         } catch (AmiException | RuntimeException e) {
             client.closeRequested.set(true);
             client.connectionLost("login did not succeed", null);
-            client.awaitReaderEnd();
+            if (client.reader.hasStarted()) {
+                client.awaitReaderEnd();
+            }
             throw e;
         }
         client.loggedIn = true;
@@ -120,6 +135,26 @@ public final class AmiClient implements AutoCloseable {
             SocketOpener.closeQuietly(socket);
             throw new AmiConnectException("Cannot start reading the AMI session to " + server
                     + ": the executor refused the reading task (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Waits, within the connect's deadline, for the reading task to run: an executor out of threads
+     * may queue it silently, and the login would then wait for an answer nobody reads.
+     */
+    private void awaitReaderStart(Executor readerExecutor, ConnectDeadline deadline) throws AmiConnectException {
+        long timeoutMillis = config.connectTimeout().toMillis();
+        boolean started;
+        try {
+            started = reader.awaitStart(deadline.remainingFor("starting the reading task").toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started = false;
+        }
+        if (!started) {
+            throw new AmiConnectException("Cannot log in to " + server + ": the task that reads the session did not"
+                    + " start within " + timeoutMillis + " ms (the connect timeout): " + readerExecutor
+                    + " has no thread free for it");
         }
     }
 
@@ -292,6 +327,47 @@ public final class AmiClient implements AutoCloseable {
                 + " is gone (" + reason + "); the action may or may not have run. Connect again to continue.", cause);
     }
 
+    /**
+     * Checks, without blocking, that the server still answers. The future completes true when it
+     * answers a Ping within {@code timeout} (at once when it sent anything within the last
+     * {@code timeout}), false when the session is or becomes dead. A Ping left unanswered for
+     * {@code timeout} ends the session as a missed keepalive does: pending actions fail and the
+     * listener's onDisconnect is called. Checks made while one runs share its Ping.
+     */
+    public CompletableFuture<Boolean> checkAlive(Duration timeout) {
+        long timeoutNanos = timeoutNanos(timeout);
+        if (!isConnected()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (silence().toNanos() < timeoutNanos) {
+            return CompletableFuture.completedFuture(true);
+        }
+        synchronized (aliveCheckLock) {
+            if (aliveCheck == null || aliveCheck.isDone()) {
+                aliveCheck = sendAsync(PING, timeout).handle((pong, failure) -> answered(failure, timeoutNanos));
+            }
+            return aliveCheck;
+        }
+    }
+
+    /** How long the server has sent nothing, as of the reader's last tick (every 50 ms at the least). */
+    public Duration silence() {
+        return Duration.ofNanos(Math.max(0, System.nanoTime() - lastHeardNanos));
+    }
+
+    /** Whether a check's Ping proved the server alive; an unanswered one ends the session. */
+    private boolean answered(Throwable failure, long timeoutNanos) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        if (cause == null) {
+            lastHeardNanos = System.nanoTime(); // on the reading thread, like the tick's update
+        }
+        if (cause instanceof AmiTimeoutException) {
+            connectionLost("no answer to a Ping within " + Durations.format(timeoutNanos)
+                    + " (session check); the server or the network is not responding", null);
+        }
+        return !(cause instanceof AmiTimeoutException || cause instanceof AmiConnectionLostException);
+    }
+
     /** Whether the session is logged in and its socket alive, as far as the client knows. */
     public boolean isConnected() {
         return loggedIn && !dead.get();
@@ -361,6 +437,7 @@ public final class AmiClient implements AutoCloseable {
     }
 
     void onTick(long now) {
+        lastHeardNanos = reader.lastReadNanos();
         pending.expire(now);
         if (loggedIn) {
             keepalive.tick(now, reader.lastReadNanos());

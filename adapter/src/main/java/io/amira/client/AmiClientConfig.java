@@ -40,6 +40,8 @@ public final class AmiClientConfig {
     private final Duration keepAliveInterval;
     private final Duration keepAliveTimeout;
     private final long maxAnswerBytes;
+    private final Duration authRetryDelay;
+    private final Duration authRetryMaxDelay;
 
     private AmiClientConfig(Builder b) {
         this.host = b.host;
@@ -58,6 +60,8 @@ public final class AmiClientConfig {
         this.keepAliveInterval = b.keepAliveInterval;
         this.keepAliveTimeout = b.keepAliveTimeout;
         this.maxAnswerBytes = b.maxAnswerBytes;
+        this.authRetryDelay = b.authRetryDelay;
+        this.authRetryMaxDelay = b.authRetryMaxDelay;
     }
 
     public static Builder builder() {
@@ -70,7 +74,7 @@ public final class AmiClientConfig {
                 .trustStore(trustStore).trustStorePassword(trustStorePassword).trustStoreType(trustStoreType)
                 .verifyHostname(verifyHostname).authType(authType).events(events).connectTimeout(connectTimeout)
                 .actionTimeout(actionTimeout).keepAliveInterval(keepAliveInterval).keepAliveTimeout(keepAliveTimeout)
-                .maxAnswerBytes(maxAnswerBytes);
+                .maxAnswerBytes(maxAnswerBytes).authRetryDelay(authRetryDelay).authRetryMaxDelay(authRetryMaxDelay);
     }
 
     public String host() { return host; }
@@ -87,6 +91,7 @@ public final class AmiClientConfig {
     public AuthType authType() { return authType; }
     /** The login's {@code Events} value: {@code on}, {@code off} or a class mask like {@code call,user}. */
     public String events() { return events; }
+    /** How long connecting may take in all: TCP connect, TLS handshake, Challenge and Login together. */
     public Duration connectTimeout() { return connectTimeout; }
     /** How long an action waits for its answer when the caller gives no timeout. */
     public Duration actionTimeout() { return actionTimeout; }
@@ -101,6 +106,10 @@ public final class AmiClientConfig {
      * over it is dropped; the session goes on.
      */
     public long maxAnswerBytes() { return maxAnswerBytes; }
+    /** After a refused login, the wait before a caller that retries (the resource adapter) tries again. */
+    public Duration authRetryDelay() { return authRetryDelay; }
+    /** The longest wait {@link #authRetryDelay()} doubles up to. */
+    public Duration authRetryMaxDelay() { return authRetryMaxDelay; }
 
     /** {@code host:port}, as error messages name the server. */
     public String server() {
@@ -138,6 +147,8 @@ public final class AmiClientConfig {
         private Duration keepAliveInterval = Duration.ofSeconds(20);
         private Duration keepAliveTimeout = Duration.ofSeconds(5);
         private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
+        private Duration authRetryDelay = Duration.ofMinutes(2);
+        private Duration authRetryMaxDelay = Duration.ofMinutes(30);
 
         private Builder() {
         }
@@ -163,16 +174,27 @@ public final class AmiClientConfig {
         public Builder authType(AuthType authType) { this.authType = authType; return this; }
         /** Default {@code off}; {@code on}, {@code off} or a class mask such as {@code call,user}. */
         public Builder events(String events) { this.events = events; return this; }
-        /** Default 5 s; covers the TCP connect and the TLS handshake. */
+        /** Default 5 s; one deadline for the whole connect: TCP connect, TLS handshake, Challenge and Login together. */
         public Builder connectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; return this; }
-        /** Default 10 s; also the login's deadline. */
+        /** Default 10 s. */
         public Builder actionTimeout(Duration actionTimeout) { this.actionTimeout = actionTimeout; return this; }
-        /** Default 20 s; {@link Duration#ZERO} turns keepalive off. */
+        /**
+         * Default 20 s; {@link Duration#ZERO} turns keepalive off: a silently hung server is then found
+         * only when an action times out (or, pooled, when the container validates the session).
+         */
         public Builder keepAliveInterval(Duration keepAliveInterval) { this.keepAliveInterval = keepAliveInterval; return this; }
         /** Default 5 s. */
         public Builder keepAliveTimeout(Duration keepAliveTimeout) { this.keepAliveTimeout = keepAliveTimeout; return this; }
         /** Default 64 MiB; at least 4096. */
         public Builder maxAnswerBytes(long maxAnswerBytes) { this.maxAnswerBytes = maxAnswerBytes; return this; }
+        /**
+         * Default 2 minutes. {@link AmiClient} never retries a refused login by itself; the resource
+         * adapter waits this long, doubling up to {@link #authRetryMaxDelay}, so that Asterisk's
+         * {@code authlimit} and a fail2ban on the PBX are not tripped.
+         */
+        public Builder authRetryDelay(Duration authRetryDelay) { this.authRetryDelay = authRetryDelay; return this; }
+        /** Default 30 minutes; at least {@link #authRetryDelay}. */
+        public Builder authRetryMaxDelay(Duration authRetryMaxDelay) { this.authRetryMaxDelay = authRetryMaxDelay; return this; }
 
         /** {@code host:port} as set so far, for messages about a configuration that may not build. */
         public String server() {
@@ -196,6 +218,9 @@ public final class AmiClientConfig {
             problems.checkPositive("keepAliveTimeout", keepAliveTimeout);
             problems.check(maxAnswerBytes >= MIN_MAX_ANSWER_BYTES, "maxAnswerBytes",
                     maxAnswerBytes + " is below the minimum of " + MIN_MAX_ANSWER_BYTES);
+            problems.checkPositive("authRetryDelay", authRetryDelay);
+            problems.check(authRetryMaxDelay != null && (authRetryDelay == null || authRetryMaxDelay.compareTo(authRetryDelay) >= 0),
+                    "authRetryMaxDelay", "must be at least authRetryDelay");
             problems.throwIfAny();
             return new AmiClientConfig(this);
         }

@@ -3,20 +3,39 @@ package io.amira.client;
 import io.amira.api.AmiAction;
 import io.amira.api.AmiActionFailedException;
 import io.amira.api.AmiAuthenticationException;
+import io.amira.api.AmiConnectException;
+import io.amira.api.AmiConnectionLostException;
 import io.amira.api.AmiException;
 import io.amira.api.AmiPermissionDeniedException;
 import io.amira.api.AmiResponse;
+import io.amira.api.AmiTimeoutException;
 
-/** The login exchange: plain ({@code Secret}) or MD5 ({@code Challenge}, then {@code Key}). */
+/**
+ * The login exchange: plain ({@code Secret}) or MD5 ({@code Challenge}, then {@code Key}), each
+ * answer awaited only until the connect deadline.
+ */
 final class Login {
 
     private Login() {
     }
 
-    static void perform(AmiClient client, AmiClientConfig config) throws AmiException {
+    /**
+     * @throws AmiAuthenticationException the server refused the login
+     * @throws AmiConnectException no answer before the deadline, or the session ended first
+     */
+    static void perform(AmiClient client, AmiClientConfig config, ConnectDeadline deadline) throws AmiException {
+        try {
+            exchange(client, config, deadline);
+        } catch (AmiConnectionLostException e) {
+            throw new AmiConnectException("Cannot log in to " + config.server() + " as user '" + config.username()
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void exchange(AmiClient client, AmiClientConfig config, ConnectDeadline deadline) throws AmiException {
         AmiAction.Builder login = AmiAction.builder("Login");
         if (config.authType() == AmiClientConfig.AuthType.MD5) {
-            String challenge = challenge(client, config);
+            String challenge = challenge(client, config, deadline);
             login.header("AuthType", "MD5")
                     .header("Username", config.username())
                     .header("Key", Md5.key(challenge, config.secret()));
@@ -26,7 +45,7 @@ final class Login {
         }
         login.header("Events", config.events());
         try {
-            client.send(login.build(), config.actionTimeout());
+            send(client, login.build(), deadline);
         } catch (AmiActionFailedException e) {
             throw refused(config, e.response());
         } catch (AmiPermissionDeniedException e) {
@@ -34,11 +53,10 @@ final class Login {
         }
     }
 
-    private static String challenge(AmiClient client, AmiClientConfig config) throws AmiException {
+    private static String challenge(AmiClient client, AmiClientConfig config, ConnectDeadline deadline) throws AmiException {
         AmiResponse response;
         try {
-            response = client.send(AmiAction.builder("Challenge").header("AuthType", "MD5").build(),
-                    config.actionTimeout());
+            response = send(client, AmiAction.builder("Challenge").header("AuthType", "MD5").build(), deadline);
         } catch (AmiActionFailedException e) {
             throw new AmiAuthenticationException("MD5 login to " + config.server() + " as user '" + config.username()
                     + "' failed: the server refused the Challenge (" + e.response().message()
@@ -57,5 +75,15 @@ final class Login {
         return new AmiAuthenticationException("Login to " + config.server() + " as user '" + config.username()
                 + "' (" + config.authType() + ") refused: " + (message == null ? "Response: Error" : message)
                 + ". Check the username and secret, and the user's permit/deny in manager.conf");
+    }
+
+    /** Sends a login step with what is left of the connect's deadline. */
+    private static AmiResponse send(AmiClient client, AmiAction step, ConnectDeadline deadline) throws AmiException {
+        String what = "the " + step.name();
+        try {
+            return client.send(step, deadline.remainingFor(what));
+        } catch (AmiTimeoutException e) {
+            throw deadline.passed(what, e);
+        }
     }
 }

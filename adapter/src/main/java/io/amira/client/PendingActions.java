@@ -2,22 +2,28 @@ package io.amira.client;
 
 import io.amira.api.AmiException;
 
+import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The session's unanswered actions by ActionID. ActionIDs are a per-connection counter, so they
- * are unique on the connection and cheap to make; the map is a ConcurrentHashMap, written by
- * callers and read by the reading thread.
+ * The session's unanswered actions by ActionID. An ActionID is the session's random prefix and a
+ * counter: cheap to make, and unique beyond the session, because some answers reach other sessions
+ * too (an async Originate's {@code OriginateResponse} goes to every session taking call events, of
+ * this JVM or another application server's). The map is a ConcurrentHashMap, written by callers and
+ * read by the reading thread.
  */
 final class PendingActions {
 
+    private static final SecureRandom PREFIXES = new SecureRandom();
+
     private final ConcurrentHashMap<String, PendingAction> byId = new ConcurrentHashMap<>(256);
+    private final String prefix = Long.toString(PREFIXES.nextLong() >>> 1, 36) + "-";
     private final AtomicLong counter = new AtomicLong();
 
     String nextActionId() {
-        return Long.toString(counter.incrementAndGet());
+        return prefix + counter.incrementAndGet();
     }
 
     void add(PendingAction action) {

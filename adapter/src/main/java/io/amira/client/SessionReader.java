@@ -39,6 +39,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
     private final PendingActions pending;
     private final AmiClientListener listener;
     private final long tickNanos;
+    private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile String banner;
     private volatile Thread thread;
@@ -62,6 +63,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
     @Override
     public void run() {
         thread = Thread.currentThread();
+        started.countDown();
         byte[] bytes = new byte[BUFFER_SIZE];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         Throwable failure = null;
@@ -135,6 +137,15 @@ final class SessionReader implements Runnable, AmiMessageSink {
 
     long droppedPackets() {
         return droppedPackets;
+    }
+
+    boolean hasStarted() {
+        return started.getCount() == 0;
+    }
+
+    /** Whether the task started running within {@code timeout}. */
+    boolean awaitStart(long timeout, TimeUnit unit) throws InterruptedException {
+        return started.await(timeout, unit);
     }
 
     boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {

@@ -12,24 +12,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 
-/** Opens the session's socket: TCP, or TLS with the configured trust and hostname verification. */
+/** Opens the session's socket: TCP, or TLS with the configured trust and hostname verification, within the connect deadline. */
 final class SocketOpener {
 
     private SocketOpener() {
     }
 
-    static Socket open(AmiClientConfig config) throws AmiConnectException {
-        int connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.connectTimeout().toMillis()));
-        SSLSocketFactory tlsFactory = config.tls() ? tlsFactory(config) : null;
+    /**
+     * The connected socket, TLS-handshaken when {@code tlsFactory} is given (see {@link #tlsFactory}),
+     * both done within the connect's deadline.
+     */
+    static Socket open(AmiClientConfig config, SSLSocketFactory tlsFactory, ConnectDeadline deadline)
+            throws AmiConnectException {
         Socket tcp = new Socket();
         try {
             tcp.setTcpNoDelay(true);
             tcp.setKeepAlive(true);
-            tcp.connect(new InetSocketAddress(config.host(), config.port()), connectTimeoutMillis);
+            tcp.connect(new InetSocketAddress(config.host(), config.port()), deadline.remainingMillis());
             if (tlsFactory == null) {
                 return tcp;
             }
@@ -39,14 +43,18 @@ final class SocketOpener {
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
             }
             tls.setSSLParameters(parameters);
-            tls.setSoTimeout(connectTimeoutMillis);
+            tls.setSoTimeout(deadline.remainingMillis());
             tls.startHandshake();
             return tls;
         } catch (SSLHandshakeException e) {
             closeQuietly(tcp);
             throw new AmiConnectException("TLS handshake with " + config.server() + " failed: " + e.getMessage()
-                    + ". Check that the trust store holds the server's certificate (or its CA) and that the"
-                    + " certificate names the host" + (config.verifyHostname() ? " (hostname verification is on)" : ""), e);
+                    + ". Check that the trust store holds the server's certificate (or its CA)"
+                    + (config.verifyHostname() ? " and that the certificate names the host " + config.host()
+                    + " (hostname verification is on; VerifyHostname false turns it off)" : ""), e);
+        } catch (SocketTimeoutException e) {
+            closeQuietly(tcp);
+            throw deadline.passed(tcp.isConnected() ? "the TLS handshake" : "the TCP connect", e);
         } catch (IOException e) {
             closeQuietly(tcp);
             throw new AmiConnectException("Cannot connect to the AMI at " + config.server() + ": " + e
@@ -55,7 +63,14 @@ final class SocketOpener {
         }
     }
 
-    private static SSLSocketFactory tlsFactory(AmiClientConfig config) throws AmiConnectException {
+    /**
+     * The TLS socket factory with the configured trust, or null without TLS. Made before the connect's
+     * deadline starts: loading a trust store is local work, not part of reaching the server.
+     */
+    static SSLSocketFactory tlsFactory(AmiClientConfig config) throws AmiConnectException {
+        if (!config.tls()) {
+            return null;
+        }
         try {
             if (config.trustStore() == null) {
                 return SSLContext.getDefault().getSocketFactory();

@@ -24,4 +24,7 @@ public interface AdapterContext {
      * as long as the adapter does (the live views, which administered objects start).
      */
     void onStop(Runnable stop);
+
+    /** Keeps refused credentials away from Asterisk for every pool and activation of this adapter. */
+    LoginGate loginGate();
 }

@@ -5,6 +5,8 @@ import jakarta.resource.spi.ConfigProperty;
 import java.io.Serializable;
 
 import static io.amira.config.ServerProperty.ACTION_TIMEOUT;
+import static io.amira.config.ServerProperty.AUTH_RETRY_DELAY;
+import static io.amira.config.ServerProperty.AUTH_RETRY_MAX_DELAY;
 import static io.amira.config.ServerProperty.AUTH_TYPE;
 import static io.amira.config.ServerProperty.CONNECT_TIMEOUT;
 import static io.amira.config.ServerProperty.HOST;
@@ -111,4 +113,15 @@ public abstract class ServerConfigBean implements Serializable {
             + "amira.max-answer-bytes (AMIRA_MAX_ANSWER_BYTES), else 67108864 (64 MiB)")
     public void setMaxAnswerBytes(Long bytes) { serverProperties.set(MAX_ANSWER_BYTES, bytes); }
     public Long getMaxAnswerBytes() { return (Long) serverProperties.get(MAX_ANSWER_BYTES); }
+
+    @ConfigProperty(description = "After Asterisk refused a login: ms before these credentials are tried again (doubling"
+            + " with each refusal), so that Asterisk's authlimit and a fail2ban on the PBX are not tripped." + UNSET
+            + "amira.auth-retry-delay (AMIRA_AUTH_RETRY_DELAY), else 120000")
+    public void setAuthRetryDelayMillis(Long millis) { serverProperties.set(AUTH_RETRY_DELAY, millis); }
+    public Long getAuthRetryDelayMillis() { return (Long) serverProperties.get(AUTH_RETRY_DELAY); }
+
+    @ConfigProperty(description = "Longest wait in ms between logins Asterisk refused." + UNSET
+            + "amira.auth-retry-max-delay (AMIRA_AUTH_RETRY_MAX_DELAY), else 1800000")
+    public void setAuthRetryMaxDelayMillis(Long millis) { serverProperties.set(AUTH_RETRY_MAX_DELAY, millis); }
+    public Long getAuthRetryMaxDelayMillis() { return (Long) serverProperties.get(AUTH_RETRY_MAX_DELAY); }
 }

@@ -38,7 +38,11 @@ public enum ServerProperty {
     KEEPALIVE_TIMEOUT("KeepAliveTimeoutMillis", "amira.keepalive-timeout", "keepAliveTimeout", Values::millis,
             (b, v) -> b.keepAliveTimeout((Duration) v)),
     MAX_ANSWER_BYTES("MaxAnswerBytes", "amira.max-answer-bytes", "maxAnswerBytes", Values::longValue,
-            (b, v) -> b.maxAnswerBytes((Long) v));
+            (b, v) -> b.maxAnswerBytes((Long) v)),
+    AUTH_RETRY_DELAY("AuthRetryDelayMillis", "amira.auth-retry-delay", "authRetryDelay", Values::millis,
+            (b, v) -> b.authRetryDelay((Duration) v)),
+    AUTH_RETRY_MAX_DELAY("AuthRetryMaxDelayMillis", "amira.auth-retry-max-delay", "authRetryMaxDelay", Values::millis,
+            (b, v) -> b.authRetryMaxDelay((Duration) v));
 
     private final String jcaName;
     private final String key;

@@ -30,8 +30,8 @@ import java.util.Set;
  * {@code eventClasses} (privilege classes of manager.h, e.g. {@code call,user}) and
  * {@code headerMatch} ({@code Header: value} pairs separated by {@code ;}, all must hold) — an event
  * is delivered when it passes all three. Delivery: {@code ordering} ({@code call}, {@code global} or
- * {@code none}), {@code concurrency} (parallel deliveries), {@code bufferCapacity} (events waiting
- * for the bean; see {@link OrderedDispatcher} for what happens when it is full).
+ * {@code none}), {@code concurrency} (parallel deliveries), {@code bufferCapacityBytes} (memory for
+ * events waiting for the bean; see {@link OrderedDispatcher} for what happens when it is full).
  */
 @Activation(messageListeners = AmiEventListener.class)
 public class AmiActivationSpec extends ServerConfigBean implements ActivationSpec {
@@ -40,8 +40,7 @@ public class AmiActivationSpec extends ServerConfigBean implements ActivationSpe
 
     static final int DEFAULT_CONCURRENCY = 8;
     static final int MAX_CONCURRENCY = 1024;
-    static final int DEFAULT_BUFFER_CAPACITY = 10_000;
-    static final int MAX_BUFFER_CAPACITY = 10_000_000;
+    static final long DEFAULT_BUFFER_CAPACITY_BYTES = 64L * 1024 * 1024;
     static final long DEFAULT_RECONNECT_INITIAL_DELAY_MS = 500;
     static final long DEFAULT_RECONNECT_MAX_DELAY_MS = 30_000;
 
@@ -52,7 +51,7 @@ public class AmiActivationSpec extends ServerConfigBean implements ActivationSpe
     private String headerMatch;
     private String ordering = "call";
     private Integer concurrency = DEFAULT_CONCURRENCY;
-    private Integer bufferCapacity = DEFAULT_BUFFER_CAPACITY;
+    private Long bufferCapacityBytes = DEFAULT_BUFFER_CAPACITY_BYTES;
     private Boolean lifecycleEvents = Boolean.TRUE;
     private Long reconnectInitialDelayMillis = DEFAULT_RECONNECT_INITIAL_DELAY_MS;
     private Long reconnectMaxDelayMillis = DEFAULT_RECONNECT_MAX_DELAY_MS;
@@ -147,10 +146,10 @@ public class AmiActivationSpec extends ServerConfigBean implements ActivationSpe
             errors.add("concurrency: " + parallel + " is not between 1 and " + MAX_CONCURRENCY);
             invalid.add("concurrency");
         }
-        int capacity = bufferCapacity == null ? DEFAULT_BUFFER_CAPACITY : bufferCapacity;
-        if (capacity < 1 || capacity > MAX_BUFFER_CAPACITY) {
-            errors.add("bufferCapacity: " + capacity + " is not between 1 and " + MAX_BUFFER_CAPACITY);
-            invalid.add("bufferCapacity");
+        long capacity = bufferCapacityBytes == null ? DEFAULT_BUFFER_CAPACITY_BYTES : bufferCapacityBytes;
+        if (capacity < 1) {
+            errors.add("bufferCapacityBytes: " + capacity + " must be at least 1");
+            invalid.add("bufferCapacityBytes");
         }
         long initial = reconnectInitialDelayMillis == null ? DEFAULT_RECONNECT_INITIAL_DELAY_MS : reconnectInitialDelayMillis;
         long max = reconnectMaxDelayMillis == null ? DEFAULT_RECONNECT_MAX_DELAY_MS : reconnectMaxDelayMillis;
@@ -222,10 +221,11 @@ public class AmiActivationSpec extends ServerConfigBean implements ActivationSpe
     @ConfigProperty(defaultValue = "8", description = "How many events may be delivered to the bean in parallel")
     public void setConcurrency(Integer concurrency) { this.concurrency = concurrency; }
 
-    public Integer getBufferCapacity() { return bufferCapacity; }
-    @ConfigProperty(defaultValue = "10000", description = "Events waiting for the bean; when full, arriving events are "
-            + "dropped until half of it has drained, then an Amira.EventsLost event reports how many")
-    public void setBufferCapacity(Integer bufferCapacity) { this.bufferCapacity = bufferCapacity; }
+    public Long getBufferCapacityBytes() { return bufferCapacityBytes; }
+    @ConfigProperty(defaultValue = "67108864", description = "Memory for events waiting for the bean, in bytes of heap "
+            + "(64 MiB: about 130,000 Asterisk call events, each counted as the decoder counted it); when full, arriving events are dropped until half of it "
+            + "has drained, then an Amira.EventsLost event reports how many")
+    public void setBufferCapacityBytes(Long bufferCapacityBytes) { this.bufferCapacityBytes = bufferCapacityBytes; }
 
     public Boolean getLifecycleEvents() { return lifecycleEvents; }
     @ConfigProperty(defaultValue = "true", description = "Deliver Amira.Connected, Amira.Disconnected, Amira.Reconnected "
@@ -254,7 +254,7 @@ public class AmiActivationSpec extends ServerConfigBean implements ActivationSpe
     public String toString() {
         return "AmiActivationSpec[" + serverProperties() + ", eventNames=" + eventNames + ", eventClasses=" + eventClasses
                 + ", headerMatch=" + headerMatch + ", ordering=" + ordering + ", concurrency=" + concurrency
-                + ", bufferCapacity=" + bufferCapacity + "]";
+                + ", bufferCapacityBytes=" + bufferCapacityBytes + "]";
     }
 
 }

@@ -3,6 +3,7 @@ package io.amira.inbound;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
@@ -12,7 +13,9 @@ import java.lang.reflect.Method;
  * Delivers events to a message-driven bean through its {@link MessageEndpointFactory}. A session
  * keeps one endpoint for a worker's run and wraps every delivery in {@code beforeDelivery} /
  * {@code afterDelivery}, always paired. A bean's exception is logged with the activation and the
- * event and the endpoint is replaced; the stream goes on.
+ * event and the endpoint is replaced; the stream goes on. When no endpoint can be had, the event is
+ * not delivered and the dispatcher is told ({@link UnavailableException}), so it can keep the event
+ * and try again later.
  */
 final class EndpointTarget implements DeliveryTarget {
 
@@ -58,12 +61,8 @@ final class EndpointTarget implements DeliveryTarget {
         private MessageEndpoint endpoint;
 
         @Override
-        public boolean deliver(AmiEvent event) {
+        public boolean deliver(AmiEvent event) throws UnavailableException {
             MessageEndpoint current = endpoint();
-            if (current == null) {
-                InboundLog.NO_ENDPOINT.log(activationName, describe(event));
-                return false;
-            }
             try {
                 current.beforeDelivery(ON_EVENT);
             } catch (NoSuchMethodException | ResourceException | RuntimeException e) {
@@ -92,12 +91,17 @@ final class EndpointTarget implements DeliveryTarget {
             return ok;
         }
 
-        private MessageEndpoint endpoint() {
+        private MessageEndpoint endpoint() throws UnavailableException {
             if (endpoint == null) {
                 try {
                     endpoint = factory.createEndpoint(null);
+                } catch (UnavailableException e) {
+                    throw e;
                 } catch (ResourceException | RuntimeException e) {
-                    InboundLog.CREATE_ENDPOINT_FAILED.log(e, activationName);
+                    throw new UnavailableException("createEndpoint failed: " + e, e);
+                }
+                if (endpoint == null) {
+                    throw new UnavailableException("createEndpoint returned no endpoint");
                 }
             }
             return endpoint;

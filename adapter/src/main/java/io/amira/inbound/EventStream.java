@@ -1,22 +1,31 @@
 package io.amira.inbound;
 
+import io.amira.api.AmiAuthenticationException;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
 import io.amira.client.AmiClientConfig;
+import io.amira.config.LoginGate;
 
 import java.io.EOFException;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The event connection of one activation: connects as WorkManager work, feeds what passes the
  * filter to the dispatcher, and after a loss reconnects with backoff and jitter (the login event
  * mask and the server-side filter are part of every login), announcing each change to the bean as
  * a lifecycle notification. A hung server is detected by the session's keepalive and handled as a
- * loss.
+ * loss. A refused login is not a loss: the {@link LoginGate} holds the credentials back for minutes,
+ * the bean hears {@link AmiLifecycleEvents#AUTHENTICATION_FAILED} once, and the state says why.
  */
 final class EventStream {
+
+    /** Where the event connection stands. */
+    enum State { CONNECTING, CONNECTED, DISCONNECTED, AUTHENTICATION_FAILED, STOPPED }
 
     private final String activationName;
     private final AmiClientConfig config;
@@ -26,6 +35,7 @@ final class EventStream {
     private final EventSession.Factory sessions;
     private final Executor longRunning;
     private final OrderedDispatcher dispatcher;
+    private final LoginGate loginGate;
 
     private final Object lock = new Object();
     private boolean stopped;
@@ -33,10 +43,20 @@ final class EventStream {
     private EventSession session;
     private boolean everConnected;
     private long downSinceNanos;
+    private Instant downSince;
+    private State state = State.CONNECTING;
+    private String lastError;
+    private Instant lastErrorAt;
+    private long disconnects;
+    private long reconnects;
+    private long loginRefusals;
+    private long downMillisTotal;
+    private final LongAdder eventsRead = new LongAdder();
+    private final LongAdder eventsFiltered = new LongAdder();
 
     /** {@code config}: the session's, with the filter's event mask as its login's. */
     EventStream(String activationName, AmiClientConfig config, InboundConfig inbound, EventSession.Factory sessions,
-                Executor longRunning, OrderedDispatcher dispatcher) {
+                Executor longRunning, OrderedDispatcher dispatcher, LoginGate loginGate) {
         this.activationName = activationName;
         this.config = config;
         this.filter = inbound.filter();
@@ -45,10 +65,14 @@ final class EventStream {
         this.sessions = sessions;
         this.longRunning = longRunning;
         this.dispatcher = dispatcher;
+        this.loginGate = loginGate;
         dispatcher.server(config.server());
     }
 
-    /** Connects in the background; returns at once. */
+    /**
+     * Connects in the background. Returns once the connect work runs, or after the connect timeout
+     * when the WorkManager has no thread for it (logged; it connects once a thread is free).
+     */
     void start() {
         scheduleConnect(false);
     }
@@ -65,6 +89,7 @@ final class EventStream {
         EventSession open;
         synchronized (lock) {
             stopped = true;
+            state = State.STOPPED;
             open = session;
             session = null;
             current = null;
@@ -76,11 +101,28 @@ final class EventStream {
         }
     }
 
+    /**
+     * Schedules the connect loop. The first time, waits up to the connect timeout for it to start:
+     * a WorkManager out of threads queues work without a word, and the activation would stay silent.
+     * After a loss (on the session's reading thread) it does not wait.
+     */
     private void scheduleConnect(boolean afterLoss) {
+        CountDownLatch started = new CountDownLatch(1);
         try {
-            longRunning.execute(() -> connectLoop(afterLoss));
+            longRunning.execute(() -> {
+                started.countDown();
+                connectLoop(afterLoss);
+            });
         } catch (RejectedExecutionException e) {
+            error("the WorkManager refused the connect work: " + e.getMessage());
             InboundLog.CONNECT_WORK_REFUSED.log(e, activationName, config.server());
+            return;
+        }
+        long timeoutMillis = config.connectTimeout().toMillis();
+        if (!afterLoss && !awaitQuietly(started, timeoutMillis)) {
+            error("the connect work did not start within " + timeoutMillis + " ms: " + longRunning
+                    + " has no thread free for it");
+            InboundLog.CONNECT_WORK_NOT_STARTED.log(activationName, config.server(), timeoutMillis, longRunning);
         }
     }
 
@@ -91,9 +133,13 @@ final class EventStream {
             if ((afterLoss || attempt > 1) && !waitUnlessStopped(backoff.delayMillis(attempt))) {
                 return;
             }
+            if (!awaitLoginGate()) {
+                return;
+            }
             Attempt listener = new Attempt(attempt);
             synchronized (lock) {
                 if (stopped) {
+                    loginGate.failed(config);
                     return;
                 }
                 current = listener;
@@ -101,15 +147,62 @@ final class EventStream {
             EventSession opened;
             try {
                 opened = sessions.open(config, filter, listener, longRunning);
+            } catch (AmiAuthenticationException e) {
+                refused(e);
+                continue;
             } catch (Exception e) {
+                loginGate.failed(config);
+                error(e.getMessage());
                 (attempt == 1 ? InboundLog.CONNECT_FAILED : InboundLog.CONNECT_RETRY_FAILED)
                         .log(activationName, config.server(), attempt, e.getMessage());
                 continue;
             }
+            loginGate.accepted(config, "activation " + activationName);
             if (connected(listener, opened)) {
                 return;
             }
         }
+    }
+
+    /** Waits while the gate holds these credentials back (refused earlier); false when stopped meanwhile. */
+    private boolean awaitLoginGate() {
+        while (true) {
+            long waitMillis = loginGate.enter(config);
+            if (waitMillis == 0) {
+                return true;
+            }
+            if (!waitUnlessStopped(waitMillis)) {
+                return false;
+            }
+        }
+    }
+
+    /** Asterisk refused the login: the gate logs it and says when to try again; the bean hears it once. */
+    private void refused(AmiAuthenticationException e) {
+        long retryMillis = loginGate.refused(config, e, "activation " + activationName);
+        synchronized (lock) {
+            loginRefusals++;
+            errorLocked(e.getMessage());
+            if (stopped || state == State.AUTHENTICATION_FAILED) {
+                return;
+            }
+            state = State.AUTHENTICATION_FAILED;
+            lifecycle(Lifecycle.event(AmiLifecycleEvents.AUTHENTICATION_FAILED, activationName, config.server(),
+                    AmiLifecycleEvents.CAUSE, e.getMessage(),
+                    AmiLifecycleEvents.USERNAME, config.username(),
+                    AmiLifecycleEvents.RETRY_MILLIS, Long.toString(retryMillis)));
+        }
+    }
+
+    private void error(String reason) {
+        synchronized (lock) {
+            errorLocked(reason);
+        }
+    }
+
+    private void errorLocked(String reason) {
+        lastError = reason;
+        lastErrorAt = Instant.now();
     }
 
     /** Records the new session; false when it died already (try again). Closes it when stopped meanwhile. */
@@ -117,14 +210,14 @@ final class EventStream {
         synchronized (lock) {
             if (!stopped && listener.lostEarly == null) {
                 session = opened;
+                state = State.CONNECTED;
                 announceLocked(listener);
                 return true;
             }
             if (!stopped) {
                 current = null;
                 if (listener.announced) {
-                    downSinceNanos = System.nanoTime();
-                    announceLossLocked(listener.lostEarly);
+                    markDownLocked(listener.lostEarly);
                 }
                 return false;
             }
@@ -148,9 +241,12 @@ final class EventStream {
         int attempts = listener.number;
         if (reconnect) {
             long downMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSinceNanos);
-            InboundLog.RECONNECTED.log(activationName, config.server(), downMillis, attempts);
+            reconnects++;
+            downMillisTotal += downMillis;
+            InboundLog.RECONNECTED.log(activationName, config.server(), downMillis, attempts, downSince);
             lifecycle(Lifecycle.event(AmiLifecycleEvents.RECONNECTED, activationName, config.server(),
                     AmiLifecycleEvents.ATTEMPTS, Integer.toString(attempts),
+                    AmiLifecycleEvents.DOWN_SINCE, downSince.toString(),
                     AmiLifecycleEvents.DOWN_MILLIS, Long.toString(downMillis)));
         } else {
             InboundLog.RECEIVING.log(activationName, config.server(), filter.loginEventMask());
@@ -175,15 +271,22 @@ final class EventStream {
             }
             session = null;
             current = null;
-            downSinceNanos = System.nanoTime();
-            announceLossLocked(cause);
+            markDownLocked(cause);
         }
         scheduleConnect(true);
     }
 
-    /** Under the lock (so it stays behind the Connected/Reconnected notification it follows). */
-    private void announceLossLocked(Exception cause) {
+    /**
+     * Under the lock: the connection is lost and a gap begins; announced there (so it stays behind
+     * the Connected/Reconnected notification it follows).
+     */
+    private void markDownLocked(Exception cause) {
+        downSinceNanos = System.nanoTime();
+        downSince = Instant.now();
+        disconnects++;
+        state = State.DISCONNECTED;
         String reason = cause == null ? "closed by the server" : String.valueOf(cause.getMessage());
+        errorLocked("connection lost: " + reason);
         InboundLog.CONNECTION_LOST.log(activationName, config.server(), reason);
         lifecycle(Lifecycle.event(AmiLifecycleEvents.DISCONNECTED, activationName, config.server(),
                 AmiLifecycleEvents.CAUSE, reason));
@@ -194,6 +297,30 @@ final class EventStream {
             dispatcher.offerLifecycle(event);
         }
     }
+
+    private static boolean awaitQuietly(CountDownLatch latch, long millis) {
+        try {
+            return latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    // --- what operators see (InboundActivationMXBean, readiness) ---
+
+    State state() { synchronized (lock) { return state; } }
+    String lastError() { synchronized (lock) { return lastError; } }
+    Instant lastErrorAt() { synchronized (lock) { return lastErrorAt; } }
+    long disconnects() { synchronized (lock) { return disconnects; } }
+    long reconnects() { synchronized (lock) { return reconnects; } }
+    long loginRefusals() { synchronized (lock) { return loginRefusals; } }
+    /** Time spent disconnected in gaps that ended with a reconnect. */
+    long downMillisTotal() { synchronized (lock) { return downMillisTotal; } }
+    /** Every event Asterisk sent the session (before the adapter's filter). */
+    long eventsRead() { return eventsRead.sum(); }
+    /** Events the adapter's filter kept from the bean. */
+    long eventsFiltered() { return eventsFiltered.sum(); }
 
     private boolean waitUnlessStopped(long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -231,8 +358,11 @@ final class EventStream {
                 announceFirstEvent(this);
                 announcedSeen = true;
             }
+            eventsRead.increment();
             if (filter.accepts(event)) {
                 dispatcher.offer(event);
+            } else {
+                eventsFiltered.increment();
             }
         }
 

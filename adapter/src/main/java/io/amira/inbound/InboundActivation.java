@@ -2,6 +2,7 @@ package io.amira.inbound;
 
 import io.amira.client.AmiClientConfig;
 import io.amira.config.InvalidServerPropertiesException;
+import io.amira.config.LoginGate;
 import io.amira.config.ServerProperties;
 import io.amira.work.WorkManagerExecutor;
 import jakarta.resource.NotSupportedException;
@@ -17,7 +18,8 @@ import java.util.concurrent.Executor;
  * One activated message endpoint: its own event connection (one AMI session per activation, so
  * each bean's login event mask and server-side {@code Filter} are its own and Asterisk sends only
  * what that bean wants) and its ordered, bounded delivery. Every thread comes from the
- * WorkManager. {@link #stop()} stops delivery at once and closes the socket.
+ * WorkManager. Its counters and state are an {@link InboundActivationMXBean} while it lives.
+ * {@link #stop()} stops delivery at once and closes the socket.
  */
 public final class InboundActivation {
 
@@ -27,12 +29,14 @@ public final class InboundActivation {
     private final AmiClientConfig config;
     private final OrderedDispatcher dispatcher;
     private final EventStream stream;
+    private final ActivationMBean mbean;
 
     private InboundActivation(String name, AmiClientConfig config, OrderedDispatcher dispatcher, EventStream stream) {
         this.name = name;
         this.config = config;
         this.dispatcher = dispatcher;
         this.stream = stream;
+        this.mbean = new ActivationMBean(name, config, stream, dispatcher);
     }
 
     /**
@@ -41,16 +45,19 @@ public final class InboundActivation {
      *
      * @param longRunningHint whether the WorkManager understands the long-running hint
      *                        ({@code BootstrapContext.isContextSupported(HintsContext.class)})
+     * @param loginGate the resource adapter's: keeps refused credentials away from Asterisk
      */
     public static InboundActivation start(MessageEndpointFactory endpointFactory, AmiActivationSpec spec,
                                           ServerProperties adapterProperties, WorkManager workManager,
-                                          boolean longRunningHint) throws ResourceException {
-        return start(endpointFactory, spec, adapterProperties, workManager, longRunningHint, ClientEventSessions.INSTANCE);
+                                          boolean longRunningHint, LoginGate loginGate) throws ResourceException {
+        return start(endpointFactory, spec, adapterProperties, workManager, longRunningHint, loginGate,
+                ClientEventSessions.INSTANCE);
     }
 
     static InboundActivation start(MessageEndpointFactory endpointFactory, AmiActivationSpec spec,
                                    ServerProperties adapterProperties, WorkManager workManager,
-                                   boolean longRunningHint, EventSession.Factory sessions) throws ResourceException {
+                                   boolean longRunningHint, LoginGate loginGate, EventSession.Factory sessions)
+            throws ResourceException {
         InboundConfig inbound;
         AmiClientConfig config;
         try {
@@ -67,33 +74,31 @@ public final class InboundActivation {
         Executor shortWork = WorkManagerExecutor.shortTasks(workManager);
         Executor longWork = WorkManagerExecutor.longTasks(workManager, longRunningHint);
         OrderedDispatcher dispatcher = new OrderedDispatcher(name, inbound.ordering(), inbound.concurrency(),
-                inbound.bufferCapacity(), inbound.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
-        EventStream stream = new EventStream(name, config, inbound, sessions, longWork, dispatcher);
+                inbound.bufferCapacityBytes(), inbound.lifecycleEvents(), shortWork, new EndpointTarget(endpointFactory, name));
+        EventStream stream = new EventStream(name, config, inbound, sessions, longWork, dispatcher, loginGate);
         InboundLog.ACTIVATED.log(name, config, inbound.filter(), inbound.ordering(), inbound.concurrency(),
-                inbound.bufferCapacity());
+                inbound.bufferCapacityBytes());
+        InboundActivation activation = new InboundActivation(name, config, dispatcher, stream);
+        activation.mbean.register();
         stream.start();
-        return new InboundActivation(name, config, dispatcher, stream);
+        return activation;
     }
 
     /** Stops delivery at once, closes the event connection, waits briefly for deliveries in progress. */
     public void stop() {
         stream.stop();
         dispatcher.stop(STOP_GRACE);
-        InboundLog.STOPPED.log(name, dispatcher.received(), dispatcher.delivered(), dispatcher.failed(),
-                dispatcher.dropped(), dispatcher.discarded());
+        mbean.unregister();
+        InboundLog.STOPPED.log(name, stream.eventsRead(), dispatcher.delivered(), dispatcher.failed(),
+                dispatcher.dropped(), dispatcher.discarded(), stream.eventsFiltered(), dispatcher.peakWaiting(),
+                dispatcher.peakWaitingBytes());
     }
 
     public String name() { return name; }
     public AmiClientConfig config() { return config; }
     public boolean isConnected() { return stream.isConnected(); }
-    /** Asterisk events that passed the filter and reached the buffer (delivered, dropped or waiting). */
-    public long eventsReceived() { return dispatcher.received(); }
-    /** Deliveries the bean completed, lifecycle notifications included. */
-    public long eventsDelivered() { return dispatcher.delivered(); }
-    /** Deliveries the bean (or the container) failed on. */
-    public long deliveriesFailed() { return dispatcher.failed(); }
-    /** Events dropped because the buffer was full. */
-    public long eventsDropped() { return dispatcher.dropped(); }
+    /** The statistics and state operators see through JMX. */
+    public InboundActivationMXBean statistics() { return mbean; }
 
     /**
      * The bean's class name: WildFly gives every endpoint of an adapter the same activation name,

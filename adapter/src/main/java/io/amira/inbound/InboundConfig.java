@@ -3,6 +3,6 @@ package io.amira.inbound;
 import java.time.Duration;
 
 /** The parsed, valid inbound part of an activation spec. */
-record InboundConfig(EventFilter filter, OrderingMode ordering, int concurrency, int bufferCapacity,
+record InboundConfig(EventFilter filter, OrderingMode ordering, int concurrency, long bufferCapacityBytes,
                      boolean lifecycleEvents, Duration reconnectInitialDelay, Duration reconnectMaxDelay) {
 }

@@ -2,6 +2,7 @@ package io.amira.inbound;
 
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
+import jakarta.resource.spi.UnavailableException;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,26 +18,39 @@ import java.util.concurrent.atomic.LongAdder;
  * keys in parallel up to the concurrency, on worker tasks run by the given executor (the
  * WorkManager). {@link #offer} never blocks.
  *
- * <p>Overflow policy for a bean that stays slower than Asterisk: at most {@code capacity} events
- * wait. When the buffer is full, arriving events are dropped (those already waiting are kept, so
- * what is delivered stays in order) until the bean has drained the buffer to half its capacity.
- * Then one {@link AmiLifecycleEvents#EVENTS_LOST} event carrying the number dropped in that burst is
- * queued to the bean, and one warning with the count is logged (one more when the burst starts).
- * Every drop is counted: received = delivered + dropped + waiting, and what still waits when delivery
- * stops is counted as discarded. Lifecycle notifications are not counted against the capacity; there
- * are few of them.
+ * <p>The buffer is bounded by memory: at most {@code capacityBytes} of events wait, each counted at
+ * its {@link EventSize} (what it holds of the heap), so a burst of small call events and a few
+ * large ones are bounded alike. An event that finds the buffer empty is always taken, however
+ * large.
+ *
+ * <p>Overflow policy for a bean that stays slower than Asterisk: when an arriving event does not
+ * fit, it and every event after it are dropped (those already waiting are kept, so what is
+ * delivered stays in order) until the bean has drained the buffer to half its capacity. Then one
+ * {@link AmiLifecycleEvents#EVENTS_LOST} event carrying the number dropped in that burst is queued
+ * to the bean, and one warning with the count is logged (one more when the burst starts). Every
+ * drop is counted: received = delivered + failed + dropped + discarded + waiting, where discarded
+ * are the events still waiting when delivery stops. Lifecycle notifications are not counted against
+ * the capacity; there are few of them.
+ *
+ * <p>When no endpoint can be had ({@code createEndpoint} fails: the MDB pool is exhausted, the
+ * deployment is stopping), the event stays at the head of its key's queue and every worker waits
+ * before the next attempt, 100 ms at first, doubling up to 5 s. One warning is logged when such a
+ * burst starts and one line when delivery resumes; meanwhile arriving events fill the buffer and the
+ * overflow policy above counts and announces what it drops.
  */
 final class OrderedDispatcher {
 
     private static final int BATCH = 32;
+    static final long RETRY_INITIAL_MILLIS = 100;
+    static final long RETRY_MAX_MILLIS = 5000;
     private static final String UNKEYED = "";
     private static final String GLOBAL = "*";
 
     private final String activationName;
     private final OrderingMode mode;
     private final int concurrency;
-    private final int capacity;
-    private final int resumeLevel;
+    private final long capacityBytes;
+    private final long resumeLevel;
     private final boolean announceGaps;
     private final Executor executor;
     private final DeliveryTarget target;
@@ -44,6 +59,9 @@ final class OrderedDispatcher {
     private final Map<String, Lane> lanes = new HashMap<>();
     private final ArrayDeque<Lane> ready = new ArrayDeque<>();
     private int waiting;
+    private long waitingBytes;
+    private int peakWaiting;
+    private long peakWaitingBytes;
     private int workers;
     private int closing;
     private boolean overflowing;
@@ -52,18 +70,26 @@ final class OrderedDispatcher {
     private long received;
     private volatile boolean stopped;
     private volatile String server = "";
+    /** No endpoint could be had: workers wait until retryAtNanos (guarded by the lock; read without it as a hint). */
+    private volatile boolean unavailable;
+    private long retryAtNanos;
+    private long retryDelayMillis;
+    private long unavailableSinceNanos;
+    private int unavailableAttempts;
+    private long unavailableBursts;
 
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder discarded = new LongAdder();
+    private final LongAdder notifications = new LongAdder();
 
-    OrderedDispatcher(String activationName, OrderingMode mode, int concurrency, int capacity,
+    OrderedDispatcher(String activationName, OrderingMode mode, int concurrency, long capacityBytes,
                       boolean announceGaps, Executor executor, DeliveryTarget target) {
         this.activationName = activationName;
         this.mode = mode;
         this.concurrency = mode == OrderingMode.GLOBAL ? 1 : concurrency;
-        this.capacity = capacity;
-        this.resumeLevel = capacity / 2;
+        this.capacityBytes = capacityBytes;
+        this.resumeLevel = capacityBytes / 2;
         this.announceGaps = announceGaps;
         this.executor = executor;
         this.target = target;
@@ -79,17 +105,21 @@ final class OrderedDispatcher {
      * comment). Never blocks. Returns whether the event was queued.
      */
     boolean offer(AmiEvent event) {
+        long size = EventSize.of(event);
         boolean startWorker;
         synchronized (lock) {
             if (stopped) {
                 return false;
             }
             received++;
-            if (overflowing || waiting >= capacity) {
+            if (overflowing || waiting > 0 && waitingBytes + size > capacityBytes) {
                 drop();
                 return false;
             }
             waiting++;
+            waitingBytes += size;
+            peakWaiting = Math.max(peakWaiting, waiting);
+            peakWaitingBytes = Math.max(peakWaitingBytes, waitingBytes);
             startWorker = needsWorker(enqueue(keyOf(event), event)) && claimWorker();
         }
         if (startWorker) {
@@ -120,6 +150,8 @@ final class OrderedDispatcher {
             lanes.clear();
             ready.clear();
             waiting = 0;
+            waitingBytes = 0;
+            lock.notifyAll();
         }
     }
 
@@ -150,25 +182,44 @@ final class OrderedDispatcher {
 
     long received() { synchronized (lock) { return received; } }
     long dropped() { synchronized (lock) { return dropped; } }
+    /** Asterisk events the bean completed. */
     long delivered() { return delivered.sum(); }
+    /** Asterisk events the bean (or the container) failed on. */
     long failed() { return failed.sum(); }
     /** Events that waited for the bean when delivery stopped: never delivered. */
     long discarded() { return discarded.sum(); }
+    /** Lifecycle notifications the bean completed. */
+    long notificationsDelivered() { return notifications.sum(); }
     int waiting() { synchronized (lock) { return waiting; } }
+    long waitingBytes() { synchronized (lock) { return waitingBytes; } }
+    /** The most events that waited at once since activation. */
+    int peakWaiting() { synchronized (lock) { return peakWaiting; } }
+    /** The most bytes (see {@link EventSize}) that waited at once since activation. */
+    long peakWaitingBytes() { synchronized (lock) { return peakWaitingBytes; } }
     int workers() { synchronized (lock) { return workers; } }
+    /** Keys (calls, with ordering=call) that have events waiting or in delivery. */
+    int keysInFlight() {
+        synchronized (lock) {
+            return lanes.size() - (lanes.containsKey(UNKEYED) ? 1 : 0);
+        }
+    }
+    /** Whether no endpoint can be had now (delivery is backing off). */
+    boolean endpointUnavailable() { return unavailable; }
+    /** How many times delivery found no endpoint and backed off. */
+    long endpointUnavailableBursts() { synchronized (lock) { return unavailableBursts; } }
 
     private void drop() {
         dropped++;
         burstDropped++;
         if (!overflowing) {
             overflowing = true;
-            InboundLog.BUFFER_FULL.log(activationName, capacity, resumeLevel);
+            InboundLog.BUFFER_FULL.log(activationName, capacityBytes, waiting, resumeLevel);
         }
     }
 
     /** Called under the lock after a worker took events out. */
     private void resumeIfDrained() {
-        if (overflowing && waiting <= resumeLevel) {
+        if (overflowing && waitingBytes <= resumeLevel) {
             overflowing = false;
             long lost = burstDropped;
             long total = dropped;
@@ -263,7 +314,7 @@ final class OrderedDispatcher {
             while (true) {
                 int count = 0;
                 synchronized (lock) {
-                    lane = stopped ? null : ready.poll();
+                    lane = awaitRetryTime() ? ready.poll() : null;
                     if (lane == null) {
                         // Decided under the lock, so an offer racing with this exit starts a new worker.
                         workers--;
@@ -275,6 +326,7 @@ final class OrderedDispatcher {
                         batch[count++] = event;
                         if (!event.isLifecycle()) {
                             waiting--;
+                            waitingBytes -= EventSize.of(event);
                         }
                     }
                     resumeIfDrained();
@@ -282,22 +334,9 @@ final class OrderedDispatcher {
                 if (session == null) {
                     session = target.openSession();
                 }
-                for (int i = 0; i < count; i++) {
-                    AmiEvent event = batch[i];
-                    batch[i] = null;
-                    if (stopped) {
-                        if (!event.isLifecycle()) {
-                            discarded.increment();
-                        }
-                        continue;
-                    }
-                    if (session.deliver(event)) {
-                        delivered.increment();
-                    } else {
-                        failed.increment();
-                    }
-                }
+                int undelivered = deliver(session, batch, count);
                 synchronized (lock) {
+                    putBack(lane, batch, undelivered, count);
                     handBack(lane);
                     lane = null;
                 }
@@ -321,6 +360,124 @@ final class OrderedDispatcher {
                 synchronized (lock) {
                     closing--;
                     lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * Delivers {@code batch[0..count)} in order; returns the index of the first event left
+     * undelivered because no endpoint could be had ({@code count} when none was).
+     */
+    private int deliver(DeliveryTarget.Session session, AmiEvent[] batch, int count) {
+        for (int i = 0; i < count; i++) {
+            AmiEvent event = batch[i];
+            if (stopped) {
+                batch[i] = null;
+                if (!event.isLifecycle()) {
+                    discarded.increment();
+                }
+                continue;
+            }
+            boolean ok;
+            try {
+                ok = session.deliver(event);
+            } catch (UnavailableException e) {
+                noEndpoint(e);
+                return i;
+            }
+            batch[i] = null;
+            if (event.isLifecycle()) {
+                if (ok) {
+                    notifications.increment();
+                }
+            } else if (ok) {
+                delivered.increment();
+            } else {
+                failed.increment();
+            }
+            if (unavailable) {
+                endpointBack();
+            }
+        }
+        return count;
+    }
+
+    /** Under the lock: waits out the backoff while no endpoint can be had; false when stopped. */
+    private boolean awaitRetryTime() {
+        while (!stopped && unavailable) {
+            long left = retryAtNanos - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            try {
+                lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !stopped;
+    }
+
+    /** No endpoint: the next attempt waits, doubling once per round of attempts (several workers may fail at once). */
+    private void noEndpoint(UnavailableException cause) {
+        boolean burstStarts;
+        int waitingNow;
+        synchronized (lock) {
+            long now = System.nanoTime();
+            burstStarts = !unavailable;
+            if (burstStarts) {
+                unavailable = true;
+                unavailableSinceNanos = now;
+                unavailableAttempts = 0;
+                retryDelayMillis = 0;
+                unavailableBursts++;
+            }
+            if (burstStarts || now - retryAtNanos >= 0) {
+                unavailableAttempts++;
+                retryDelayMillis = retryDelayMillis == 0 ? RETRY_INITIAL_MILLIS
+                        : Math.min(RETRY_MAX_MILLIS, retryDelayMillis * 2);
+                retryAtNanos = now + TimeUnit.MILLISECONDS.toNanos(retryDelayMillis);
+            }
+            waitingNow = waiting;
+        }
+        if (burstStarts) {
+            InboundLog.ENDPOINT_UNAVAILABLE.log(cause, activationName, cause.getMessage(), waitingNow,
+                    RETRY_INITIAL_MILLIS, RETRY_MAX_MILLIS);
+        }
+    }
+
+    /** A delivery got an endpoint again: the burst is over, waiting workers may go on. */
+    private void endpointBack() {
+        long millis;
+        int attempts;
+        synchronized (lock) {
+            if (!unavailable) {
+                return;
+            }
+            unavailable = false;
+            millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - unavailableSinceNanos);
+            attempts = unavailableAttempts;
+            lock.notifyAll();
+        }
+        InboundLog.ENDPOINT_AVAILABLE_AGAIN.log(activationName, millis, attempts);
+    }
+
+    /** Under the lock: events a worker could not deliver go back to the head of their lane, in order. */
+    private void putBack(Lane lane, AmiEvent[] batch, int from, int count) {
+        for (int i = count - 1; i >= from; i--) {
+            AmiEvent event = batch[i];
+            batch[i] = null;
+            if (stopped) {
+                if (!event.isLifecycle()) {
+                    discarded.increment();
+                }
+            } else {
+                lane.events.addFirst(event);
+                if (!event.isLifecycle()) {
+                    waiting++;
+                    waitingBytes += EventSize.of(event);
                 }
             }
         }

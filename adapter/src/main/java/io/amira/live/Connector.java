@@ -1,6 +1,7 @@
 package io.amira.live;
 
 import io.amira.api.AmiAction;
+import io.amira.api.AmiAuthenticationException;
 import io.amira.api.AmiConnectionLostException;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiException;
@@ -8,6 +9,7 @@ import io.amira.api.AmiResponse;
 import io.amira.client.AmiClient;
 import io.amira.client.AmiClientConfig;
 import io.amira.client.AmiClientListener;
+import io.amira.config.LoginGate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * {@link TrackedEvents#LOGIN_EVENT_MASK}), sends one {@code Filter} per tracked event and the three
  * lists ({@code CoreShowChannels}, {@code BridgeList}, {@code QueueStatus}) in one write, hands
  * events and answers to the {@link Tracker}, and after a loss or a failed resync connects again
- * with backoff. The session's keepalive notices a hung Asterisk.
+ * with backoff. Refused credentials wait at the adapter's {@link LoginGate} like its pools and
+ * activations do. The session's keepalive notices a hung Asterisk.
  */
 final class Connector {
 
@@ -31,7 +34,10 @@ final class Connector {
     private static final Duration MIN_LIST_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> LISTS = List.of("CoreShowChannels", "BridgeList", "QueueStatus");
 
+    private static final String WHO = "the live view";
+
     private final AmiClientConfig config;
+    private final LoginGate loginGate;
     private final Tracker tracker;
     private final Executor executor;
     private final ReconnectDelay delay;
@@ -42,8 +48,9 @@ final class Connector {
     private Attempt current;
     private int failuresInARow;
 
-    Connector(AmiClientConfig config, Tracker tracker, Executor executor, ReconnectDelay delay) {
+    Connector(AmiClientConfig config, LoginGate loginGate, Tracker tracker, Executor executor, ReconnectDelay delay) {
         this.config = config;
+        this.loginGate = loginGate;
         this.tracker = tracker;
         this.executor = executor;
         this.delay = delay;
@@ -80,17 +87,24 @@ final class Connector {
     }
 
     private void connectLoop() {
+        long waitMillis = 0;
         while (true) {
             int failures;
             synchronized (lock) {
                 failures = failuresInARow;
             }
-            if (failures > 0 && !waitUnlessStopped(delay.millis(failures))) {
+            long delayMillis = Math.max(waitMillis, failures > 0 ? delay.millis(failures) : 0);
+            if (delayMillis > 0 && !waitUnlessStopped(delayMillis)) {
                 return;
+            }
+            waitMillis = loginGate.enter(config);
+            if (waitMillis > 0) {
+                continue; // refused credentials: another pool or activation of the adapter probes them
             }
             Attempt attempt = new Attempt(tracker.beginSession());
             synchronized (lock) {
                 if (stopped) {
+                    loginGate.failed(config);
                     return;
                 }
                 current = attempt;
@@ -98,7 +112,13 @@ final class Connector {
             AmiClient client;
             try {
                 client = AmiClient.connect(config, attempt, executor);
+                loginGate.accepted(config, WHO);
+            } catch (AmiAuthenticationException e) {
+                waitMillis = loginGate.refused(config, e, WHO);
+                failed();
+                continue;
             } catch (AmiException | RuntimeException e) {
+                loginGate.failed(config);
                 int count = failed();
                 (count == 1 ? LiveLog.CONNECT_FAILED : LiveLog.CONNECT_RETRY_FAILED).log(config.server(), count, e.getMessage());
                 continue;

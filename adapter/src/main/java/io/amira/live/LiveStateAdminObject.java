@@ -68,7 +68,7 @@ public class LiveStateAdminObject extends ServerConfigBean implements AmiLiveSta
                 AdapterContext adapter = adapter();
                 try {
                     view = LiveView.start(serverProperties().resolve(adapter.serverProperties(), TrackedEvents.LOGIN_EVENT_MASK),
-                            adapter.longTasks(), new ReconnectDelay(Duration.ofMillis(reconnectInitialDelayMillis),
+                            adapter.loginGate(), adapter.longTasks(), new ReconnectDelay(Duration.ofMillis(reconnectInitialDelayMillis),
                                     Duration.ofMillis(reconnectMaxDelayMillis)));
                 } catch (InvalidServerPropertiesException e) {
                     LiveLog.NOT_CONFIGURED.log(e.getMessage());

@@ -27,9 +27,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,7 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 class AmiManagedConnection implements ManagedConnection, AmiClientListener {
 
-    private static final AmiAction PING = AmiAction.of("Ping");
+    /** How much longer than a check's Ping deadline a validation waits: the client expires it on a 50 ms tick. */
+    private static final long CHECK_GRACE_MILLIS = 250;
     private static final AmiAction CORE_SETTINGS = AmiAction.of("CoreSettings");
 
     private final AmiManagedConnectionFactory factory;
@@ -83,6 +88,7 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
             throw new CommException(e.getMessage(), e);
         }
         originateEvents = OriginateEvents.narrowTo(client, username);
+        factory.opened(this);
         OutboundLog.SESSION_OPENED.log(config.server(), username);
     }
 
@@ -127,6 +133,11 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
         return handle;
     }
 
+    /** Whether an application holds a handle on it (the container has it checked out). */
+    boolean isInUse() {
+        return !handles.isEmpty();
+    }
+
     void handleClosed(AmiConnectionHandle handle) {
         if (!handles.remove(handle)) {
             return;
@@ -157,19 +168,31 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
      */
     @Override
     public void cleanup() {
+        detachHandles(lost);
+    }
+
+    private void detachHandles(AmiConnectionLostException cause) {
         for (AmiConnectionHandle handle : handles) {
-            handle.detach(lost);
+            handle.detach(cause);
         }
         handles.clear();
     }
 
-    /** Logs off and closes the socket; idempotent. */
+    /**
+     * Logs off and closes the socket; idempotent. A handle still attached (the container destroys a
+     * connection in use: its session died, the pool was flushed or undeployed) fails from now on with
+     * {@link AmiConnectionLostException}, never as if the application had closed it.
+     */
     @Override
     public void destroy() {
         if (!destroyed.compareAndSet(false, true)) {
             return;
         }
-        cleanup();
+        factory.closed(this);
+        AmiConnectionLostException cause = lost;
+        detachHandles(cause != null ? cause : new AmiConnectionLostException("The pooled AMI session to "
+                + config.server() + " as " + username + " was closed by the container (pool flushed, shut down or "
+                + "undeployed); get a new connection from the factory"));
         AmiClient session = client;
         if (session != null) {
             session.close();
@@ -183,21 +206,35 @@ class AmiManagedConnection implements ManagedConnection, AmiClientListener {
         return !destroyed.get() && session != null && session.isConnected();
     }
 
-    /** Alive and answering a Ping within the keepalive timeout. */
-    boolean isValid() {
+    /**
+     * Starts checking, without waiting, that the server still answers (or joins the check running):
+     * heard from within the validation timeout, or answering a Ping within it. A session whose Ping goes
+     * unanswered is dead (its handles fail with the cause, the pool is told).
+     */
+    CompletableFuture<Boolean> checkAlive() {
         AmiClient session = client;
-        if (destroyed.get() || session == null || !session.isConnected()) {
-            return false;
+        if (destroyed.get() || session == null) {
+            return CompletableFuture.completedFuture(false);
         }
+        return session.checkAlive(validationTimeout());
+    }
+
+    /** {@link #checkAlive()}, waiting for its outcome: at most the validation timeout, less when already running. */
+    boolean isValid() {
         try {
-            session.send(PING, validationTimeout());
-            return true;
-        } catch (AmiException e) {
-            OutboundLog.VALIDATION_FAILED.log(config.server(), e.getMessage());
+            return checkAlive().get(validationTimeout().toMillis() + CHECK_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            OutboundLog.CHECK_UNSETTLED.log(config.server(), username, validationTimeout().toMillis() + CHECK_GRACE_MILLIS);
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a session check cannot fail", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
 
+    /** The Ping deadline of a validation: the keepalive's reply deadline, or the action timeout when shorter. */
     private Duration validationTimeout() {
         Duration keepAlive = config.keepAliveTimeout();
         return keepAlive.compareTo(config.actionTimeout()) < 0 ? keepAlive : config.actionTimeout();

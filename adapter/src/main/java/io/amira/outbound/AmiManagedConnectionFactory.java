@@ -1,10 +1,12 @@
 package io.amira.outbound;
 
+import io.amira.api.AmiAuthenticationException;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
 import io.amira.client.AmiClientConfig;
 import io.amira.config.AdapterContext;
 import io.amira.config.InvalidServerPropertiesException;
+import io.amira.config.LoginGate;
 import io.amira.config.ServerConfigBean;
 import io.amira.config.ServerProperties;
 import io.amira.config.ServerProperty;
@@ -17,12 +19,16 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.SecurityException;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 
 import javax.security.auth.Subject;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -47,10 +53,13 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
      * that further with a Filter once logged in.
      */
     static final String POOLED_EVENTS = "call";
+    private static final String POOL = "pooled connection";
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
     private transient volatile Executor executor;
+    /** The sessions this definition has open, for validation to check them all at once. */
+    private transient Set<AmiManagedConnection> open = ConcurrentHashMap.newKeySet();
 
     @Override
     public Object createConnectionFactory(ConnectionManager connectionManager) {
@@ -62,7 +71,11 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
         throw new ResourceException("Amira connection factories are only available inside an application server");
     }
 
-    /** Connects and logs in now: a ManagedConnection is one live, logged-in AMI session. */
+    /**
+     * Connects and logs in now: a ManagedConnection is one live, logged-in AMI session. Credentials
+     * Asterisk refused fail at once, without a login, until the adapter's {@link LoginGate} lets
+     * them be tried again.
+     */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         AmiRequestInfo credentials = AmiRequestInfo.from(subject, info, this);
@@ -72,13 +85,52 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
         } catch (InvalidServerPropertiesException e) {
             throw new InvalidPropertyException("Amira connection definition misconfigured: " + e.getMessage(), e);
         }
-        return AmiManagedConnection.open(this, credentials, config, readerExecutor());
+        LoginGate gate = resourceAdapter instanceof AdapterContext adapter ? adapter.loginGate() : null;
+        if (gate == null) {
+            return AmiManagedConnection.open(this, credentials, config, readerExecutor());
+        }
+        long waitMillis = gate.enter(config);
+        if (waitMillis > 0) {
+            AmiAuthenticationException held = gate.closed(config, waitMillis);
+            throw new SecurityException(held.getMessage(), held);
+        }
+        try {
+            AmiManagedConnection connection = AmiManagedConnection.open(this, credentials, config, readerExecutor());
+            gate.accepted(config, POOL);
+            return connection;
+        } catch (SecurityException e) {
+            if (e.getCause() instanceof AmiAuthenticationException refusal) {
+                gate.refused(config, refusal, POOL);
+            } else {
+                gate.failed(config);
+            }
+            throw e;
+        } catch (ResourceException | RuntimeException e) {
+            gate.failed(config);
+            throw e;
+        }
     }
 
-    /** The connections in {@code connections} that are dead or do not answer a Ping. */
+    /**
+     * The connections in {@code connections} that are dead or do not answer a Ping within the
+     * validation timeout (the keepalive timeout, or the action timeout when shorter); a session heard
+     * from within that time needs no Ping. IronJacamar validates one idle connection per call on its
+     * one validator thread, so every call starts the check of every idle session of this definition
+     * at once: their Pings run in parallel on the sessions' own reading tasks, and a validation run
+     * over many hung sessions waits for one deadline, not one per session. A session whose Ping goes
+     * unanswered is dead: it fires the connection error and is destroyed. Sessions in use are left to
+     * their actions' timeouts and the keepalive: Asterisk answers a session's actions one after the
+     * other, so a Ping queued behind a slow synchronous action (an Originate without Async) would
+     * wrongly count as unanswered.
+     */
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Set getInvalidConnections(Set connections) {
+        for (AmiManagedConnection session : open) {
+            if (!session.isInUse()) {
+                session.checkAlive();
+            }
+        }
         Set invalid = new HashSet();
         for (Object candidate : connections) {
             if (candidate instanceof AmiManagedConnection connection && !connection.isValid()) {
@@ -86,6 +138,19 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
             }
         }
         return invalid;
+    }
+
+    void opened(AmiManagedConnection connection) {
+        open.add(connection);
+    }
+
+    void closed(AmiManagedConnection connection) {
+        open.remove(connection);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        open = ConcurrentHashMap.newKeySet();
     }
 
     /** Runs the sessions' reading tasks: the adapter's WorkManager, or (tests) the executor given. */

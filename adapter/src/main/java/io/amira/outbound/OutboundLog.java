@@ -18,12 +18,13 @@ final class OutboundLog {
             + "Originate cannot report outcomes (grant write=system or use a synchronous Originate)");
     static final LogMessage SESSION_LOST = LogMessage.warning(LOG, "AMIRA-OUT-004",
             "pooled AMI session to {0} as {1} lost ({2}); the pool evicts it");
-    static final LogMessage VALIDATION_FAILED = LogMessage.info(LOG, "AMIRA-OUT-005",
-            "pooled AMI session to {0} failed validation: {1}");
     static final LogMessage CORE_SETTINGS_UNAVAILABLE = LogMessage.fine(LOG, "AMIRA-OUT-007",
             "CoreSettings not available to {0}: {1}");
     static final LogMessage EVENTS_OFF_FAILED = LogMessage.warning(LOG, "AMIRA-OUT-008",
             "could not turn events off for AMI user {0} on {1}: {2}");
+    static final LogMessage CHECK_UNSETTLED = LogMessage.warning(LOG, "AMIRA-OUT-009",
+            "pooled AMI session to {0} as {1}: its check had no outcome after {2} ms (is its reading task running?); "
+            + "counted invalid");
 
     private OutboundLog() {
     }

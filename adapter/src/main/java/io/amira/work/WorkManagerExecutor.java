@@ -7,6 +7,7 @@ import jakarta.resource.spi.work.WorkContextProvider;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,6 +49,29 @@ public final class WorkManagerExecutor implements Executor {
             workManager.scheduleWork(work, WorkManager.INDEFINITE, null, null);
         } catch (WorkException e) {
             throw new RejectedExecutionException("the WorkManager refused the work: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Names the WorkManager (by its {@code getName()}, as WildFly's have) and what its threads must
+     * cover, for messages about work that did not start.
+     */
+    @Override
+    public String toString() {
+        return "the WorkManager '" + name(workManager) + "' (" + (longRunning
+                ? "its long-running threads: one per pooled AMI session and per activation, one more per activation"
+                  + " while it connects"
+                : "its short-running threads: up to each activation's concurrency")
+                + "; size it, or give the adapter a work manager of its own, as docs/configuration.md 'Threads' says)";
+    }
+
+    private static String name(WorkManager workManager) {
+        try {
+            Method getName = workManager.getClass().getMethod("getName");
+            Object name = getName.invoke(workManager);
+            return name instanceof String text && !text.isBlank() ? text : workManager.getClass().getName();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return workManager.getClass().getName();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.amira.client;
 
 import io.amira.api.AmiAction;
+import io.amira.api.AmiConnectException;
 import io.amira.api.AmiConnectionLostException;
 import io.amira.api.AmiResponse;
 import io.amira.simulator.AmiSimulator;
@@ -40,6 +41,35 @@ class AmiClientFailureTest {
         if (simulator != null) {
             simulator.close();
         }
+    }
+
+    @Test
+    void aReadingTaskThatDoesNotStartFailsTheConnectWithinItsTimeoutNamingTheExecutor() throws Exception {
+        simulator = AmiSimulator.start();
+        List<Runnable> queued = new ArrayList<>();
+        Executor outOfThreads = new Executor() {
+            @Override
+            public void execute(Runnable task) {
+                queued.add(task);
+            }
+
+            @Override
+            public String toString() {
+                return "the WorkManager 'small'";
+            }
+        };
+        long started = System.nanoTime();
+
+        AmiConnectException e = assertThrows(AmiConnectException.class, () -> AmiClient.connect(
+                admin(simulator).connectTimeout(Duration.ofMillis(500)).build(), null, outOfThreads));
+
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(tookMillis >= 500 && tookMillis < 1500, "failed after " + tookMillis + " ms");
+        assertTrue(e.getMessage().contains("did not start within 500 ms")
+                && e.getMessage().contains("the WorkManager 'small' has no thread free"), e.getMessage());
+        assertEquals(1, queued.size());
+        queued.get(0).run(); // a thread frees up later: the stale task ends at once
+        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.activeSessions() == 0);
     }
 
     @Test

@@ -31,7 +31,7 @@ class AmiActivationSpecTest {
         InboundConfig config = spec.inboundConfig();
         assertEquals(OrderingMode.CALL, config.ordering());
         assertEquals(8, config.concurrency());
-        assertEquals(10_000, config.bufferCapacity());
+        assertEquals(64L * 1024 * 1024, config.bufferCapacityBytes());
         assertTrue(config.lifecycleEvents());
         assertEquals("on", config.filter().loginEventMask());
     }
@@ -43,7 +43,7 @@ class AmiActivationSpecTest {
         spec.setHeaderMatch("no colon here");
         spec.setOrdering("sometimes");
         spec.setConcurrency(0);
-        spec.setBufferCapacity(-1);
+        spec.setBufferCapacityBytes(0L);
         spec.setPort(70000);
         spec.setAuthType("kerberos");
         spec.setReconnectInitialDelayMillis(1000L);
@@ -52,13 +52,13 @@ class AmiActivationSpecTest {
         InvalidPropertyException e = assertThrows(InvalidPropertyException.class, spec::validate);
 
         for (String expected : new String[] {"eventClasses: 'bogus'", "headerMatch: 'no colon here'",
-                "ordering: 'sometimes'", "concurrency: 0", "bufferCapacity: -1", "port 70000 is not in 1..65535",
+                "ordering: 'sometimes'", "concurrency: 0", "bufferCapacityBytes: 0", "port 70000 is not in 1..65535",
                 "AuthType: 'kerberos' is not md5 or plain", "reconnectMaxDelayMillis: 10"}) {
             assertTrue(e.getMessage().contains(expected), () -> expected + " missing from: " + e.getMessage());
         }
         Set<String> named = Arrays.stream(e.getInvalidPropertyDescriptors())
                 .map(PropertyDescriptor::getName).collect(Collectors.toSet());
-        assertEquals(Set.of("eventClasses", "headerMatch", "ordering", "concurrency", "bufferCapacity", "port",
+        assertEquals(Set.of("eventClasses", "headerMatch", "ordering", "concurrency", "bufferCapacityBytes", "port",
                 "authType", "reconnectMaxDelayMillis"), named, "JavaBean names of the properties");
     }
 

@@ -6,10 +6,15 @@ import io.amira.api.AmiLifecycleEvents;
 import io.amira.simulator.AmiSimulator;
 import io.amira.simulator.Flood;
 import io.amira.simulator.FloodSpec;
+import io.amira.log.CapturedLog;
+import jakarta.resource.spi.InvalidPropertyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +29,8 @@ import java.util.function.Consumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The inbound side through the resource adapter, with container doubles, against the simulator. */
@@ -127,7 +134,6 @@ class InboundSimulatorTest {
         AmiActivationSpec spec = spec();
         spec.setEventNames("Newexten");
         spec.setConcurrency(16);
-        spec.setBufferCapacity(calls * eventsPerCall);
         spec.setLifecycleEvents(false);
         TestEndpointFactory factory = activate("calls", spec, event -> {
             List<Integer> sequence = seen.computeIfAbsent(event.linkedId(), k -> new CopyOnWriteArrayList<>());
@@ -229,7 +235,7 @@ class InboundSimulatorTest {
         AmiActivationSpec spec = spec();
         spec.setEventNames("UserEvent");
         spec.setConcurrency(2);
-        spec.setBufferCapacity(1000);
+        spec.setBufferCapacityBytes(256L * 1024); // about a thousand of the flood's events
         activate("slow", spec, event -> {
             if (event.name().equals(AmiLifecycleEvents.EVENTS_LOST)) {
                 gaps.incrementAndGet();
@@ -281,5 +287,83 @@ class InboundSimulatorTest {
         int before = events.size();
         simulator.emitEvent("UserEvent", Map.of("Privilege", "user,all", "UserEvent", "Late"));
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> events.size() == before);
+    }
+
+    @Test
+    void aWrongSecretIsLoggedOnceAnnouncedAndShownThroughJmxUntilDeactivation() throws Exception {
+        String wrongSecret = "wr0ng-" + System.nanoTime();
+        List<AmiEvent> events = new CopyOnWriteArrayList<>();
+        AmiActivationSpec spec = spec();
+        spec.setSecret(wrongSecret);
+        spec.setAuthRetryDelayMillis(60_000L);
+        try (CapturedLog log = CapturedLog.of("io.amira")) {
+            TestEndpointFactory factory = activate("wrong-secret", spec, into(events));
+
+            await().until(() -> count(events, AmiLifecycleEvents.AUTHENTICATION_FAILED) == 1);
+            AmiEvent refused = events.get(0);
+            assertEquals("admin", refused.get(AmiLifecycleEvents.USERNAME));
+            assertEquals("60000", refused.get(AmiLifecycleEvents.RETRY_MILLIS));
+            ObjectName name = activationMBean();
+            MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+            assertEquals("AUTHENTICATION_FAILED", jmx.getAttribute(name, "State"));
+            assertEquals(1L, jmx.getAttribute(name, "LoginRefusals"));
+            String lastError = (String) jmx.getAttribute(name, "LastError");
+            assertTrue(lastError.contains(simulator.host() + ":" + simulator.port()) && lastError.contains("'admin'"), lastError);
+            List<String> errors = log.messages().stream().filter(m -> m.contains("refused")).toList();
+            assertEquals(1, errors.size(), "logged once: " + log.messages());
+            assertTrue(errors.get(0).startsWith("AMIRA-CFG-010 activation "), errors.get(0));
+            assertTrue(log.messages().stream().noneMatch(m -> m.contains(wrongSecret)), "the secret was logged");
+            assertEquals(1, simulator.sessionsAccepted(), "one login, then the long wait");
+
+            adapter.endpointDeactivation(factory, null);
+            assertFalse(jmx.isRegistered(name), "unregistered on deactivation");
+        }
+    }
+
+    @Test
+    void aMissingSecretIsRefusedAtActivationNamingTheProperty() {
+        AmiActivationSpec spec = spec();
+        spec.setSecret(null);
+        TestEndpointFactory factory = new TestEndpointFactory("no-secret", event -> { });
+
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class,
+                () -> adapter.endpointActivation(factory, spec));
+
+        assertTrue(e.getMessage().contains("secret is missing: set Secret (amira.secret, AMIRA_SECRET)"), e.getMessage());
+        assertEquals(0, simulator.sessionsAccepted());
+    }
+
+    @Test
+    void theActivationsCountersAndStateAreReadableThroughJmx() throws Exception {
+        List<AmiEvent> events = new CopyOnWriteArrayList<>();
+        AmiActivationSpec spec = spec();
+        spec.setHeaderMatch("UserEvent: Keep");
+        spec.setLifecycleEvents(false);
+        activate("counted", spec, into(events));
+        ObjectName name = activationMBean();
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        await().until(() -> "CONNECTED".equals(jmx.getAttribute(name, "State")));
+
+        for (int i = 0; i < 5; i++) {
+            simulator.emitEvent("UserEvent", Map.of("Privilege", "user,all", "UserEvent", i < 3 ? "Keep" : "Drop"));
+        }
+
+        await().until(() -> events.size() == 3 && (Long) jmx.getAttribute(name, "EventsFiltered") >= 2);
+        assertEquals(3L, jmx.getAttribute(name, "EventsDelivered"));
+        assertEquals(jmx.getAttribute(name, "EventsReceived"),
+                (Long) jmx.getAttribute(name, "EventsFiltered") + (Long) jmx.getAttribute(name, "EventsDelivered"));
+        assertEquals(simulator.host() + ":" + simulator.port(), jmx.getAttribute(name, "Server"));
+        assertEquals("admin", jmx.getAttribute(name, "Username"));
+        for (String zero : new String[] {"EventsLostBufferFull", "EventsDiscarded", "EventsWaiting", "Disconnects", "LoginRefusals"}) {
+            assertEquals(0L, jmx.getAttribute(name, zero), zero);
+        }
+        assertEquals(0, jmx.getAttribute(name, "CallsInFlight"));
+    }
+
+    /** The one activation's MBean (every test activation has the same bean class, so the same name). */
+    private static ObjectName activationMBean() throws Exception {
+        ObjectName name = ActivationMBean.objectName(TestEndpointFactory.Endpoint.class.getName());
+        assertTrue(ManagementFactory.getPlatformMBeanServer().isRegistered(name), name + " is not registered");
+        return name;
     }
 }

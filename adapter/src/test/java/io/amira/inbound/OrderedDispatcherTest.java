@@ -3,6 +3,7 @@ package io.amira.inbound;
 import io.amira.work.WorkManagerExecutor;
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
+import io.amira.log.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +36,14 @@ class OrderedDispatcherTest {
         workManager.close();
     }
 
-    private OrderedDispatcher dispatcher(OrderingMode mode, int concurrency, int capacity, TestEndpointFactory factory) {
-        return new OrderedDispatcher("test-activation", mode, concurrency, capacity, true,
+    private OrderedDispatcher dispatcher(OrderingMode mode, int concurrency, long capacityBytes, TestEndpointFactory factory) {
+        return new OrderedDispatcher("test-activation", mode, concurrency, capacityBytes, true,
                 WorkManagerExecutor.shortTasks(workManager), new EndpointTarget(factory, "test-activation"));
+    }
+
+    /** Room for about {@code events} of the tests' call events. */
+    private static long roomFor(int events) {
+        return events * EventSize.of(callEvent(999, 999));
     }
 
     @Test
@@ -55,7 +61,7 @@ class OrderedDispatcherTest {
             sequence.add(seq);
             spin(20_000);
         });
-        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 16, calls * eventsPerCall, factory);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 16, roomFor(calls * eventsPerCall), factory);
 
         for (int seq = 0; seq < eventsPerCall; seq++) {
             for (int call = 0; call < calls; call++) {
@@ -78,7 +84,7 @@ class OrderedDispatcherTest {
     void globalOrderingDeliversEveryEventInOrderOneAtATime() {
         List<Integer> seen = new CopyOnWriteArrayList<>();
         TestEndpointFactory factory = new TestEndpointFactory("a", event -> seen.add(Integer.parseInt(event.get("Seq"))));
-        OrderedDispatcher dispatcher = dispatcher(OrderingMode.GLOBAL, 8, 10_000, factory);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.GLOBAL, 8, roomFor(10_000), factory);
 
         for (int i = 0; i < 5000; i++) {
             dispatcher.offer(event("UserEvent", "Uniqueid", "u" + (i % 50), "Seq", Integer.toString(i)));
@@ -95,7 +101,7 @@ class OrderedDispatcherTest {
     void eventsWithoutCallHeadersShareOneOrderedSequence() {
         List<Integer> seen = new CopyOnWriteArrayList<>();
         TestEndpointFactory factory = new TestEndpointFactory("a", event -> seen.add(Integer.parseInt(event.get("Seq"))));
-        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 8, 10_000, factory);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 8, roomFor(10_000), factory);
 
         for (int i = 0; i < 2000; i++) {
             dispatcher.offer(event("PeerStatus", "Seq", Integer.toString(i)));
@@ -116,7 +122,7 @@ class OrderedDispatcherTest {
                 throw new IllegalStateException("bean failure on purpose");
             }
         });
-        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 4, 1000, factory);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 4, roomFor(1000), factory);
 
         for (int seq = 0; seq < 30; seq++) {
             dispatcher.offer(callEvent(7, seq));
@@ -149,7 +155,7 @@ class OrderedDispatcherTest {
             awaitQuietly(beanBlocked);
             received.incrementAndGet();
         });
-        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 2, 100, factory);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 2, roomFor(100), factory);
 
         int sent = 0;
         for (int i = 0; i < 10_000; i++, sent++) {
@@ -181,7 +187,7 @@ class OrderedDispatcherTest {
                 received.incrementAndGet();
             }
         });
-        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 2, 500, factory);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 2, roomFor(500), factory);
 
         long sent = 0;
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
@@ -198,6 +204,62 @@ class OrderedDispatcherTest {
     }
 
     @Test
+    void theBufferIsBoundedByTheEventsBytesNotByTheirNumber() {
+        List<Runnable> held = new CopyOnWriteArrayList<>(); // workers start only when the test lets them
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> { });
+        long capacity = 64 * 1024;
+        OrderedDispatcher small = new OrderedDispatcher("a", OrderingMode.CALL, 1, capacity, true, held::add,
+                new EndpointTarget(factory, "a"));
+        OrderedDispatcher large = new OrderedDispatcher("a", OrderingMode.CALL, 1, capacity, true, held::add,
+                new EndpointTarget(factory, "a"));
+        String kilobyte = "x".repeat(1024);
+
+        int smallTaken = 0;
+        int largeTaken = 0;
+        for (int i = 0; i < 10_000; i++) {
+            smallTaken += small.offer(callEvent(i % 10, i / 10)) ? 1 : 0;
+            largeTaken += large.offer(event("VarSet", "Linkedid", "L" + i % 10, "Value", kilobyte)) ? 1 : 0;
+        }
+
+        long largeSize = EventSize.of(event("VarSet", "Linkedid", "L5", "Value", kilobyte));
+        assertTrue(largeSize > 1024 && EventSize.of(callEvent(9, 999)) < 300);
+        assertEquals(capacity / largeSize, largeTaken, "large events taken: as many as fit");
+        assertTrue(smallTaken > 5 * largeTaken, smallTaken + " small events taken");
+        for (OrderedDispatcher dispatcher : List.of(small, large)) {
+            // full: the next event did not fit
+            assertTrue(dispatcher.waitingBytes() <= capacity && dispatcher.waitingBytes() > capacity - largeSize,
+                    dispatcher.waitingBytes() + " bytes wait");
+            assertEquals(dispatcher.waitingBytes(), dispatcher.peakWaitingBytes());
+            assertEquals(10_000, dispatcher.received());
+            assertEquals(10_000, dispatcher.dropped() + dispatcher.waiting());
+        }
+
+        Executor workers = WorkManagerExecutor.shortTasks(workManager);
+        held.forEach(workers::execute);
+        await().until(() -> small.waiting() == 0 && large.waiting() == 0);
+        assertEquals(0, small.waitingBytes());
+        assertEquals(0, large.waitingBytes());
+        assertEquals(smallTaken + largeTaken, small.delivered() + large.delivered());
+        assertEquals(2, small.notificationsDelivered() + large.notificationsDelivered(), "and one Amira.EventsLost each");
+    }
+
+    @Test
+    void anEventLargerThanTheWholeBufferIsTakenWhenNothingWaits() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> seen.add(event.get("Seq")));
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 1, 1024, factory);
+        String large = "x".repeat(4096);
+
+        assertTrue(dispatcher.offer(event("VarSet", "Linkedid", "L1", "Value", large, "Seq", "0")));
+        await().until(() -> seen.size() == 1 && dispatcher.waiting() == 0);
+        assertTrue(dispatcher.offer(event("VarSet", "Linkedid", "L1", "Value", large, "Seq", "1")));
+
+        await().until(() -> seen.size() == 2);
+        assertEquals(0, dispatcher.dropped());
+        assertTrue(dispatcher.peakWaitingBytes() > 4096);
+    }
+
+    @Test
     void stopEndsDeliveryAtOnceAndReleasesEveryEndpoint() {
         AtomicInteger deliveries = new AtomicInteger();
         CountDownLatch inBean = new CountDownLatch(1);
@@ -207,7 +269,7 @@ class OrderedDispatcherTest {
             inBean.countDown();
             awaitQuietly(letGo);
         });
-        OrderedDispatcher dispatcher = dispatcher(OrderingMode.GLOBAL, 1, 10_000, factory);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.GLOBAL, 1, roomFor(10_000), factory);
         for (int i = 0; i < 1000; i++) {
             dispatcher.offer(callEvent(1, i));
         }
@@ -239,7 +301,7 @@ class OrderedDispatcherTest {
             }
             delegate.execute(task);
         };
-        OrderedDispatcher dispatcher = new OrderedDispatcher("a", OrderingMode.CALL, 4, 100, true, full,
+        OrderedDispatcher dispatcher = new OrderedDispatcher("a", OrderingMode.CALL, 4, roomFor(100), true, full,
                 new EndpointTarget(factory, "a"));
 
         assertTrue(dispatcher.offer(callEvent(1, 0)));
@@ -248,6 +310,79 @@ class OrderedDispatcherTest {
 
         await().until(() -> seen.size() == 2);
         assertEquals(List.of("0", "1"), seen);
+    }
+
+    @Test
+    void withoutAnEndpointEventsWaitAtTheHeadOfTheirCallAndDeliveryBacksOff() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> seen.add(event.linkedId() + "/" + event.get("Seq")));
+        factory.unavailable.set(4);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 1, roomFor(1000), factory);
+
+        try (CapturedLog log = CapturedLog.of("io.amira.inbound")) {
+            for (int seq = 0; seq < 20; seq++) {
+                dispatcher.offer(callEvent(seq % 2, seq / 2));
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() == 20);
+            for (int call = 0; call < 2; call++) {
+                String prefix = "1700000000." + call + "/";
+                List<String> ofCall = seen.stream().filter(s -> s.startsWith(prefix)).toList();
+                for (int seq = 0; seq < 10; seq++) {
+                    assertEquals(prefix + seq, ofCall.get(seq), "call " + call + " out of order: " + seen);
+                }
+            }
+            List<Long> attempts = factory.createAttemptNanos;
+            for (int i = 1; i < 5; i++) {
+                long waitedMillis = Duration.ofNanos(attempts.get(i) - attempts.get(i - 1)).toMillis();
+                long backoff = OrderedDispatcher.RETRY_INITIAL_MILLIS << (i - 1);
+                assertTrue(waitedMillis >= backoff, "attempt " + i + " after " + waitedMillis + " ms, not " + backoff);
+            }
+            assertEquals(1, log.withId(InboundLog.ENDPOINT_UNAVAILABLE.id()).size(), "one warning per burst: " + log.messages());
+            assertEquals(1, log.withId(InboundLog.ENDPOINT_AVAILABLE_AGAIN.id()).size());
+        }
+        assertEquals(20, dispatcher.delivered());
+        assertEquals(0, dispatcher.dropped());
+        assertEquals(1, dispatcher.endpointUnavailableBursts());
+        assertFalse(dispatcher.endpointUnavailable());
+        await().until(() -> factory.outstanding() == 0);
+        assertEquals(List.of(), factory.violations);
+    }
+
+    @Test
+    void stopDuringTheBackoffEndsAtOnceAndCountsWhatWaitedAsDiscarded() {
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> { });
+        factory.unavailable.set(Integer.MAX_VALUE);
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 2, roomFor(1000), factory);
+        for (int i = 0; i < 50; i++) {
+            dispatcher.offer(callEvent(i % 5, i / 5));
+        }
+        await().until(() -> factory.createAttemptNanos.size() >= 2);
+
+        long started = System.nanoTime();
+        assertTrue(dispatcher.stop(Duration.ofSeconds(10)));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2000, "stop waited out the backoff");
+        assertEquals(50, dispatcher.discarded());
+        assertEquals(50, dispatcher.received());
+        assertEquals(0, dispatcher.delivered());
+        assertEquals(0, dispatcher.workers());
+    }
+
+    @Test
+    void theDispatcherKnowsHowManyCallsAreInFlight() throws InterruptedException {
+        CountDownLatch letGo = new CountDownLatch(1);
+        TestEndpointFactory factory = new TestEndpointFactory("a", event -> awaitQuietly(letGo));
+        OrderedDispatcher dispatcher = dispatcher(OrderingMode.CALL, 2, roomFor(1000), factory);
+        for (int call = 0; call < 7; call++) {
+            dispatcher.offer(callEvent(call, 0));
+        }
+        dispatcher.offer(event("PeerStatus"));
+
+        assertEquals(7, dispatcher.keysInFlight());
+        letGo.countDown();
+        await().until(() -> dispatcher.keysInFlight() == 0);
+        assertEquals(8, dispatcher.delivered());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

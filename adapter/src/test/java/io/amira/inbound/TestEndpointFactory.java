@@ -2,6 +2,7 @@ package io.amira.inbound;
 
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
+import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
@@ -28,6 +29,9 @@ final class TestEndpointFactory implements MessageEndpointFactory {
     final AtomicInteger maxInOnEvent = new AtomicInteger();
     final AtomicInteger beforeCalls = new AtomicInteger();
     final AtomicInteger afterCalls = new AtomicInteger();
+    /** How many more createEndpoint calls fail as if the MDB pool were exhausted. */
+    final AtomicInteger unavailable = new AtomicInteger();
+    final List<Long> createAttemptNanos = new CopyOnWriteArrayList<>();
 
     TestEndpointFactory(String activationName, Consumer<AmiEvent> listener) {
         this.activationName = activationName;
@@ -35,13 +39,17 @@ final class TestEndpointFactory implements MessageEndpointFactory {
     }
 
     @Override
-    public MessageEndpoint createEndpoint(XAResource xaResource) {
+    public MessageEndpoint createEndpoint(XAResource xaResource) throws UnavailableException {
+        createAttemptNanos.add(System.nanoTime());
+        if (unavailable.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            throw new UnavailableException("the MDB pool is exhausted (on purpose)");
+        }
         created.incrementAndGet();
         return new Endpoint();
     }
 
     @Override
-    public MessageEndpoint createEndpoint(XAResource xaResource, long timeout) {
+    public MessageEndpoint createEndpoint(XAResource xaResource, long timeout) throws UnavailableException {
         return createEndpoint(xaResource);
     }
 

@@ -1,6 +1,7 @@
 package io.amira.live;
 
 import io.amira.config.AdapterContext;
+import io.amira.config.LoginGate;
 import io.amira.config.ServerProperties;
 import io.amira.config.ServerProperty;
 import jakarta.resource.spi.ActivationSpec;
@@ -27,6 +28,7 @@ final class TestAdapter implements ResourceAdapter, AdapterContext {
         return thread;
     });
     private final List<Runnable> stopActions = new CopyOnWriteArrayList<>();
+    private final LoginGate loginGate = new LoginGate();
 
     TestAdapter(String host, int port, String username, String secret) {
         properties.set(ServerProperty.HOST, host);
@@ -51,6 +53,11 @@ final class TestAdapter implements ResourceAdapter, AdapterContext {
     @Override
     public ExecutorService longTasks() {
         return work;
+    }
+
+    @Override
+    public LoginGate loginGate() {
+        return loginGate;
     }
 
     @Override

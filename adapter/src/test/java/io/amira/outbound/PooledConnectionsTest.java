@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The outbound side with a container double (a small pool) against the simulator. */
 class PooledConnectionsTest {
 
+    private SimulatedPool deployed;
     private AmiSimulator simulator;
     private ExecutorService executor;
     private AmiManagedConnectionFactory managedFactory;
@@ -45,21 +46,17 @@ class PooledConnectionsTest {
 
     @BeforeEach
     void start() throws Exception {
-        simulator = AmiSimulator.start();
-        executor = Executors.newCachedThreadPool();
-        managedFactory = AmiManagedConnectionFactoryTest.factory(simulator.host(), simulator.port(), "admin", "amp111");
-        managedFactory.setKeepAliveTimeoutMillis(500L);
-        managedFactory.setExecutor(executor);
-        pool = new PoolingConnectionManager(managedFactory, 4, false);
-        factory = (AmiConnectionFactory) managedFactory.createConnectionFactory(pool);
+        deployed = SimulatedPool.start(4, definition -> definition.setKeepAliveTimeoutMillis(500L));
+        simulator = deployed.simulator;
+        executor = deployed.executor;
+        managedFactory = deployed.managedFactory;
+        pool = deployed.pool;
+        factory = deployed.factory;
     }
 
     @AfterEach
     void stop() throws Exception {
-        pool.close();
-        simulator.close();
-        executor.shutdownNow();
-        assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS), "reader loops ended");
+        deployed.close();
     }
 
     @Test
@@ -74,33 +71,6 @@ class PooledConnectionsTest {
         assertEquals(1, simulator.sessionsAccepted());
         assertEquals(1, simulator.logins());
         assertEquals(5, pool.closedEvents());
-    }
-
-    @Test
-    void validationEvictsAConnectionThatStoppedAnswering() throws Exception {
-        try (AmiConnection connection = factory.getConnection()) {
-            connection.send(AmiActions.ping());
-        }
-        simulator.hang(true);
-
-        assertEquals(1, pool.validateIdle());
-        assertEquals(0, pool.size());
-
-        simulator.hang(false);
-        try (AmiConnection connection = factory.getConnection()) {
-            assertTrue(connection.send(AmiActions.ping()).isSuccess());
-        }
-        assertEquals(2, pool.created());
-    }
-
-    @Test
-    void aHealthyConnectionPassesValidation() throws Exception {
-        try (AmiConnection connection = factory.getConnection()) {
-            connection.send(AmiActions.ping());
-        }
-
-        assertEquals(0, pool.validateIdle());
-        assertEquals(1, pool.idleCount());
     }
 
     @Test
@@ -205,7 +175,9 @@ class PooledConnectionsTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> simulator.activeSessions() == 0);
         assertEquals(1, simulator.actionsReceived("Logoff"));
-        assertThrows(IllegalStateException.class, () -> connection.send(AmiActions.ping()));
+        io.amira.api.AmiConnectionLostException e = assertThrows(io.amira.api.AmiConnectionLostException.class,
+                () -> connection.send(AmiActions.ping()));
+        assertTrue(e.getMessage().contains("closed by the container"), e.getMessage());
     }
 
     @Test
@@ -273,7 +245,7 @@ class PooledConnectionsTest {
             tlsFactory.setTrustStoreType(tlsSimulator.trustStoreType());
             tlsFactory.setAuthType("plain");
             tlsFactory.setExecutor(executor);
-            try (PoolingConnectionManager tlsPool = new PoolingConnectionManager(tlsFactory, 2, false)) {
+            try (PoolingConnectionManager tlsPool = PoolingConnectionManager.asDeployed(tlsFactory, 2)) {
                 AmiConnectionFactory tlsConnections = (AmiConnectionFactory) tlsFactory.createConnectionFactory(tlsPool);
                 try (AmiConnection connection = tlsConnections.getConnection()) {
                     assertTrue(connection.send(AmiActions.ping()).isSuccess());
@@ -296,6 +268,25 @@ class PooledConnectionsTest {
         assertTrue(e.getMessage().contains(simulator.host() + ":" + simulator.port()), e.getMessage());
         assertTrue(e.getMessage().contains("admin"), e.getMessage());
         assertFalse(e.getMessage().contains("wrong-secret"), e.getMessage());
+    }
+
+    @Test
+    void refusedCredentialsAreHeldBackWithoutAnotherLoginWhileTheCorrectOnesStillWork() throws Exception {
+        managedFactory.setResourceAdapter(new io.amira.AmiraResourceAdapter());
+        io.amira.api.AmiAuthenticationException first = assertThrows(io.amira.api.AmiAuthenticationException.class,
+                () -> factory.getConnection("admin", "wrong-secret"));
+        long sessions = simulator.sessionsAccepted();
+
+        io.amira.api.AmiAuthenticationException held = assertThrows(io.amira.api.AmiAuthenticationException.class,
+                () -> factory.getConnection("admin", "wrong-secret"));
+
+        assertEquals(sessions, simulator.sessionsAccepted(), "no second login with credentials Asterisk refused");
+        assertTrue(first.getMessage().contains("refused"), first.getMessage());
+        assertTrue(held.getMessage().contains("tries these credentials again in"), held.getMessage());
+        assertFalse(held.getMessage().contains("wrong-secret"), held.getMessage());
+        try (AmiConnection connection = factory.getConnection()) {
+            assertTrue(connection.send(AmiActions.ping()).isSuccess(), "the definition's own credentials are not held back");
+        }
     }
 
     @Test

@@ -9,137 +9,177 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A container double: pools ManagedConnections the way an application server does (match, create
- * up to a maximum, wait), returns them on CONNECTION_CLOSED, evicts and destroys them on
- * CONNECTION_ERROR_OCCURRED, and validates with the factory's getInvalidConnections (on borrow
- * when asked, and on demand like a background validation run).
+ * A container double that pools the way WildFly's IronJacamar does
+ * ({@code SemaphoreConcurrentLinkedDequeManagedConnectionPool} with {@code use-fast-fail}):
+ * <ul>
+ * <li>sub-pools: one per ConnectionRequestInfo when the pool declares application security
+ *     ({@link PoolStrategy#POOL_BY_CRI}), else one for all requests ({@link PoolStrategy#ONE_POOL});</li>
+ * <li>max-pool-size permits shared by all sub-pools, held while a connection is checked out;</li>
+ * <li>a borrow offers one idle connection of its sub-pool, alone, to matchManagedConnections; on a
+ *     mismatch it destroys that connection (IronJacamar logs IJ000612) and creates a new one;</li>
+ * <li>CONNECTION_CLOSED cleans up and returns the connection, CONNECTION_ERROR_OCCURRED destroys it
+ *     (also one not checked out);</li>
+ * <li>background validation offers idle connections to getInvalidConnections one at a time, on one
+ *     thread, and destroys the invalid ones.</li>
+ * </ul>
  */
 final class PoolingConnectionManager implements ConnectionManager, ConnectionEventListener, AutoCloseable {
 
     private static final long serialVersionUID = 1L;
+    private static final long BLOCKING_TIMEOUT_SECONDS = 10;
+
+    /** IronJacamar's names: what separates sub-pools. */
+    enum PoolStrategy {
+        /** No security declared: one pool, whatever the request's credentials. */
+        ONE_POOL,
+        /** {@code <security><application/></security>}: one sub-pool per ConnectionRequestInfo. */
+        POOL_BY_CRI
+    }
 
     private final transient ManagedConnectionFactory factory;
-    private final int maxSize;
-    private final boolean validateOnBorrow;
-    private final transient Set<ManagedConnection> all = new HashSet<>();
-    private final transient Set<ManagedConnection> idle = new HashSet<>();
+    private final PoolStrategy strategy;
+    private final boolean validateOnMatch;
+    private final transient Semaphore permits;
+    /** Idle connections by sub-pool key; guarded by this. */
+    private final transient Map<Object, Deque<ManagedConnection>> idle = new HashMap<>();
+    /** Every pooled connection (idle or checked out) with its sub-pool key; guarded by this. */
+    private final transient Map<ManagedConnection, Object> pooled = new HashMap<>();
+    private final transient Set<ManagedConnection> checkedOut = new HashSet<>();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger destroyed = new AtomicInteger();
+    private final AtomicInteger mismatches = new AtomicInteger();
     private final AtomicInteger errorEvents = new AtomicInteger();
     private final AtomicInteger closedEvents = new AtomicInteger();
 
-    PoolingConnectionManager(ManagedConnectionFactory factory, int maxSize, boolean validateOnBorrow) {
+    PoolingConnectionManager(ManagedConnectionFactory factory, int maxSize, PoolStrategy strategy, boolean validateOnMatch) {
         this.factory = factory;
-        this.maxSize = maxSize;
-        this.validateOnBorrow = validateOnBorrow;
+        this.strategy = strategy;
+        this.validateOnMatch = validateOnMatch;
+        this.permits = new Semaphore(maxSize, true);
+    }
+
+    /** Pooling as the RAR's own ironjacamar.xml declares it (its security element decides the sub-pools). */
+    static PoolingConnectionManager asDeployed(ManagedConnectionFactory factory, int maxSize) {
+        return new PoolingConnectionManager(factory, maxSize, RarDescriptor.poolStrategy(), false);
     }
 
     @Override
     public Object allocateConnection(ManagedConnectionFactory mcf, ConnectionRequestInfo info) throws ResourceException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            ManagedConnection connection;
-            synchronized (this) {
-                connection = idle.isEmpty() ? null : mcf.matchManagedConnections(new HashSet<>(idle), null, info);
-                if (connection != null) {
-                    idle.remove(connection);
-                } else if (all.size() >= maxSize && !idle.isEmpty()) {
-                    // Full of connections for other credentials: make room, as servers do.
-                    ManagedConnection victim = idle.iterator().next();
-                    idle.remove(victim);
-                    all.remove(victim);
-                    destroyQuietly(victim);
-                    continue;
-                } else if (all.size() >= maxSize) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw new ResourceException("pool exhausted: " + maxSize + " connections in use");
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(this, left);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new ResourceException("interrupted waiting for a pooled connection", e);
-                    }
-                    continue;
-                } else {
-                    all.add(new Placeholder()); // a slot reserved while the connection is created outside the lock
-                }
+        try {
+            if (!permits.tryAcquire(BLOCKING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ResourceException("IJ000655: No managed connections available within configured blocking timeout");
             }
-            if (connection == null) {
-                connection = create(mcf, info);
-            } else if (validateOnBorrow && !isValid(connection)) {
-                evict(connection);
-                continue;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResourceException("interrupted waiting for a pooled connection", e);
+        }
+        try {
+            Object key = subPoolKey(info);
+            ManagedConnection candidate = takeIdle(key);
+            if (candidate != null) {
+                ManagedConnection matched = mcf.matchManagedConnections(new HashSet<>(Set.of(candidate)), null, info);
+                if (matched != null && (!validateOnMatch || isValid(matched))) {
+                    return matched.getConnection(null, info);
+                }
+                if (matched == null) {
+                    mismatches.incrementAndGet();
+                }
+                forget(candidate);
+                destroyQuietly(candidate);
+                // use-fast-fail: no second candidate, a new connection at once
+            }
+            ManagedConnection connection = mcf.createManagedConnection(null, info);
+            connection.addConnectionEventListener(this);
+            created.incrementAndGet();
+            synchronized (this) {
+                pooled.put(connection, key);
+                checkedOut.add(connection);
             }
             return connection.getConnection(null, info);
-        }
-    }
-
-    private ManagedConnection create(ManagedConnectionFactory mcf, ConnectionRequestInfo info) throws ResourceException {
-        ManagedConnection connection;
-        try {
-            connection = mcf.createManagedConnection(null, info);
         } catch (ResourceException | RuntimeException e) {
-            releasePlaceholder(null);
+            permits.release();
             throw e;
         }
-        connection.addConnectionEventListener(this);
-        created.incrementAndGet();
-        releasePlaceholder(connection);
-        return connection;
     }
 
-    private synchronized void releasePlaceholder(ManagedConnection replacement) {
-        all.stream().filter(c -> c instanceof Placeholder).findFirst().ifPresent(all::remove);
-        if (replacement != null) {
-            all.add(replacement);
+    private Object subPoolKey(ConnectionRequestInfo info) {
+        return strategy == PoolStrategy.POOL_BY_CRI && info != null ? info : PoolStrategy.ONE_POOL;
+    }
+
+    private synchronized ManagedConnection takeIdle(Object key) {
+        Deque<ManagedConnection> connections = idle.get(key);
+        ManagedConnection connection = connections == null ? null : connections.pollFirst();
+        if (connection != null) {
+            checkedOut.add(connection);
         }
-        notifyAll();
+        return connection;
     }
 
     private boolean isValid(ManagedConnection connection) throws ResourceException {
         return ((ValidatingManagedConnectionFactory) factory).getInvalidConnections(Set.of(connection)).isEmpty();
     }
 
-    /** What a background validation run does: checks every idle connection and destroys the invalid ones. */
+    /**
+     * What a background validation run does: offers each idle connection to getInvalidConnections
+     * alone, on this one thread, and destroys the invalid ones. Returns how many it destroyed.
+     */
     int validateIdle() throws ResourceException {
-        Set<ManagedConnection> toCheck;
+        List<ManagedConnection> toCheck = new ArrayList<>();
         synchronized (this) {
-            toCheck = new HashSet<>(idle);
-            idle.removeAll(toCheck);
+            idle.values().forEach(toCheck::addAll);
+            idle.clear();
         }
-        @SuppressWarnings("unchecked")
-        Set<ManagedConnection> invalid = ((ValidatingManagedConnectionFactory) factory).getInvalidConnections(toCheck);
-        for (ManagedConnection connection : invalid) {
-            evict(connection);
-        }
-        synchronized (this) {
-            for (ManagedConnection connection : toCheck) {
-                if (!invalid.contains(connection)) {
-                    idle.add(connection);
+        int invalid = 0;
+        for (ManagedConnection connection : toCheck) {
+            if (isValid(connection)) {
+                synchronized (this) {
+                    Object key = pooled.get(connection);
+                    if (key != null) {
+                        idle.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(connection);
+                    }
+                }
+            } else {
+                invalid++;
+                if (forget(connection)) {
+                    destroyQuietly(connection);
                 }
             }
-            notifyAll();
         }
-        return invalid.size();
+        return invalid;
     }
 
-    private void evict(ManagedConnection connection) {
+    /** Takes the connection out of the pool (releasing its permit when checked out); false when it was not in it. */
+    private boolean forget(ManagedConnection connection) {
+        boolean wasCheckedOut;
         synchronized (this) {
-            all.remove(connection);
-            idle.remove(connection);
-            notifyAll();
+            Object key = pooled.remove(connection);
+            if (key == null) {
+                return false;
+            }
+            Deque<ManagedConnection> connections = idle.get(key);
+            if (connections != null) {
+                connections.remove(connection);
+            }
+            wasCheckedOut = checkedOut.remove(connection);
         }
-        destroyQuietly(connection);
+        if (wasCheckedOut) {
+            permits.release();
+        }
+        return true;
     }
 
     private void destroyQuietly(ManagedConnection connection) {
@@ -160,18 +200,26 @@ final class PoolingConnectionManager implements ConnectionManager, ConnectionEve
         } catch (ResourceException e) {
             throw new IllegalStateException("cleanup must not fail", e);
         }
+        boolean returned;
         synchronized (this) {
-            if (all.contains(connection)) {
-                idle.add(connection);
+            returned = checkedOut.remove(connection);
+            Object key = pooled.get(connection);
+            if (returned && key != null) {
+                idle.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(connection);
             }
-            notifyAll();
+        }
+        if (returned) {
+            permits.release();
         }
     }
 
     @Override
     public void connectionErrorOccurred(ConnectionEvent event) {
         errorEvents.incrementAndGet();
-        evict((ManagedConnection) event.getSource());
+        ManagedConnection connection = (ManagedConnection) event.getSource();
+        if (forget(connection)) {
+            destroyQuietly(connection);
+        }
     }
 
     @Override
@@ -186,16 +234,23 @@ final class PoolingConnectionManager implements ConnectionManager, ConnectionEve
     public void localTransactionRolledback(ConnectionEvent event) {
     }
 
+    /** Connections in the pool, idle or checked out, of every sub-pool. */
     synchronized int size() {
-        return all.size();
+        return pooled.size();
+    }
+
+    /** The pooled connections, idle or checked out. */
+    synchronized List<ManagedConnection> connections() {
+        return new ArrayList<>(pooled.keySet());
     }
 
     synchronized int idleCount() {
-        return idle.size();
+        return idle.values().stream().mapToInt(Deque::size).sum();
     }
 
-    synchronized List<ManagedConnection> connections() {
-        return new ArrayList<>(all);
+    /** How many sub-pools hold connections. */
+    synchronized int subPools() {
+        return (int) pooled.values().stream().distinct().count();
     }
 
     int created() {
@@ -204,6 +259,11 @@ final class PoolingConnectionManager implements ConnectionManager, ConnectionEve
 
     int destroyed() {
         return destroyed.get();
+    }
+
+    /** Idle connections matchManagedConnections refused, which IronJacamar destroys with IJ000612. */
+    int mismatches() {
+        return mismatches.get();
     }
 
     int errorEvents() {
@@ -219,25 +279,13 @@ final class PoolingConnectionManager implements ConnectionManager, ConnectionEve
     public void close() {
         List<ManagedConnection> toDestroy;
         synchronized (this) {
-            toDestroy = new ArrayList<>(all);
-            all.clear();
-            idle.clear();
+            toDestroy = new ArrayList<>(pooled.keySet());
         }
-        toDestroy.stream().filter(c -> !(c instanceof Placeholder)).forEach(this::destroyQuietly);
+        toDestroy.stream().filter(this::forget).forEach(this::destroyQuietly);
     }
 
-    /** Reserves a pool slot during creation; never handed out. */
-    private static final class Placeholder implements ManagedConnection {
-        @Override public Object getConnection(javax.security.auth.Subject s, ConnectionRequestInfo i) { throw new UnsupportedOperationException(); }
-        @Override public void destroy() { }
-        @Override public void cleanup() { }
-        @Override public void associateConnection(Object c) { throw new UnsupportedOperationException(); }
-        @Override public void addConnectionEventListener(ConnectionEventListener l) { }
-        @Override public void removeConnectionEventListener(ConnectionEventListener l) { }
-        @Override public javax.transaction.xa.XAResource getXAResource() { throw new UnsupportedOperationException(); }
-        @Override public jakarta.resource.spi.LocalTransaction getLocalTransaction() { throw new UnsupportedOperationException(); }
-        @Override public jakarta.resource.spi.ManagedConnectionMetaData getMetaData() { throw new UnsupportedOperationException(); }
-        @Override public void setLogWriter(java.io.PrintWriter out) { }
-        @Override public java.io.PrintWriter getLogWriter() { return null; }
+    @Override
+    public String toString() {
+        return "PoolingConnectionManager[" + strategy + ", " + Objects.toString(factory) + "]";
     }
 }

@@ -43,7 +43,19 @@ class WorkManagerExecutorTest {
         assertTrue(e.getMessage().contains("WorkManager refused"), e.getMessage());
     }
 
-    private static final class RecordingWorkManager implements WorkManager {
+    @Test
+    void itNamesTheWorkManagerAndWhatItsThreadsMustCover() {
+        RecordingWorkManager workManager = new RecordingWorkManager(false);
+
+        String longRunning = WorkManagerExecutor.longTasks(workManager, true).toString();
+        String shortRunning = WorkManagerExecutor.shortTasks(workManager).toString();
+
+        assertTrue(longRunning.contains("WorkManager 'amira-test'") && longRunning.contains("one per pooled AMI session")
+                && longRunning.contains("docs/configuration.md"), longRunning);
+        assertTrue(shortRunning.contains("each activation's concurrency"), shortRunning);
+    }
+
+    public static final class RecordingWorkManager implements WorkManager {
         final List<Work> scheduled = new ArrayList<>();
         private final boolean refuse;
 
@@ -63,6 +75,11 @@ class WorkManagerExecutorTest {
                 throw new WorkRejectedException("no threads left");
             }
             scheduled.add(work);
+        }
+
+        /** As WildFly's work managers have. */
+        public String getName() {
+            return "amira-test";
         }
 
         @Override public void doWork(Work work) { throw new UnsupportedOperationException(); }

@@ -13,6 +13,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,10 +25,12 @@ import java.util.logging.Logger;
  * ({@link AmiLiveState}, an administered object at {@code java:/eis/amira-live}) asked through an
  * EJB. The board keeps no state of its own: the view follows Asterisk on its own event session and
  * resynchronises after every reconnect. Inject it with {@code @EJB} wherever the application needs
- * the picture; it also logs every call that ends.
+ * the picture; it also logs every call that ends. Bean-managed concurrency and no transaction: the
+ * view is thread-safe and has nothing to enlist, so callers never queue behind one another.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CallBoard {
 
     private static final Logger LOG = Logger.getLogger(CallBoard.class.getName());

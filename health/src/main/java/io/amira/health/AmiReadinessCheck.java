@@ -20,8 +20,10 @@ import java.util.logging.Logger;
 
 /**
  * Readiness: UP when a pooled AMI connection answers a Ping within {@code amira.health.timeout-ms}
- * (default 2000), naming the server. Checks the connection factory {@code amira.connection-factory}
- * (default {@code java:/eis/amira}; the admin-managed one is {@code java:/eis/amira-admin}).
+ * (default 2000), naming the server, and every inbound activation (MDB) of the server is connected
+ * ({@link InboundActivations}: its state and counters are in the data too). Checks the connection
+ * factory {@code amira.connection-factory} (default {@code java:/eis/amira}; the admin-managed one is
+ * {@code java:/eis/amira-admin}).
  * Served at the management interface's {@code /health/ready} once the microprofile-health-smallrye
  * subsystem is enabled (docs/wildfly/amira.cli); without it this bean is simply never called.
  * Ships in the EAR's {@code lib/}: WildFly only registers checks of the EAR's own bean archives.
@@ -44,6 +46,10 @@ public class AmiReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return InboundActivations.addTo(checkPool());
+    }
+
+    private HealthCheckResponse checkPool() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
                 .withData("connectionFactory", connectionFactoryName);
         AmiConnectionFactory factory;

@@ -42,6 +42,38 @@ public final class AmiTarget {
         return isSimulated() ? "amp111" : env("AMIRA_IT_SECRET");
     }
 
+    /**
+     * The AMI user of tests that count the server's sessions ({@code manager show connected}): one
+     * no one else uses, {@code AMIRA_IT_SESSION_USERNAME} / {@code AMIRA_IT_SESSION_SECRET}, else the
+     * tests' own user (then other clients of that user on the same Asterisk would be counted too).
+     * WildFly only: on Payara the deployment's pool takes its user from glassfish-resources.xml and
+     * MicroProfile Config, which the tests do not rewrite.
+     */
+    public static String sessionUsername() {
+        return countsOwnUser() ? envOr("AMIRA_IT_SESSION_USERNAME", username()) : username();
+    }
+
+    public static String sessionSecret() {
+        return countsOwnUser() ? envOr("AMIRA_IT_SESSION_SECRET", secret()) : secret();
+    }
+
+    private static boolean countsOwnUser() {
+        return !isSimulated() && ItServer.current() == ItServer.WILDFLY;
+    }
+
+    /**
+     * A second AMI user, for per-user credentials: {@code AMIRA_IT_SECOND_USERNAME} and
+     * {@code AMIRA_IT_SECOND_SECRET}, else {@code limited}/{@code lim123} (the simulator's, and the
+     * shared test Asterisk's).
+     */
+    public static String secondUsername() {
+        return envOr("AMIRA_IT_SECOND_USERNAME", "limited");
+    }
+
+    public static String secondSecret() {
+        return envOr("AMIRA_IT_SECOND_SECRET", "lim123");
+    }
+
     /** The channel test calls go to: the transcripts' extension that answers, raises UserEvent Demo, hangs up. */
     public static String channel() {
         return envOr("AMIRA_IT_CHANNEL", DEFAULT_CHANNEL);

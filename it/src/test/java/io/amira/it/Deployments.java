@@ -6,12 +6,18 @@ import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.asset.Asset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What integration tests deploy: the amira.ear that the ear module built, as is, plus test-only
@@ -78,6 +84,35 @@ public final class Deployments {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
     }
 
+    /**
+     * amira.ear whose adapter (the RAR's own activation) logs in as {@link AmiTarget#sessionUsername()}:
+     * its pool and every MDB bound to it, so a test can count the deployment's sessions on a real
+     * Asterisk ({@link AmiSessions}). The user and secret are set on the resource adapter in the
+     * RAR's ironjacamar.xml, where they win over MicroProfile Config (WildFly; Payara reads no ironjacamar.xml).
+     */
+    public static EnterpriseArchive amiraEarWithCountedSessions() {
+        EnterpriseArchive ear = amiraEar();
+        if (ItServer.current() != ItServer.WILDFLY) {
+            return ear;
+        }
+        ResourceAdapterArchive rar = ear.getAsType(ResourceAdapterArchive.class, "adapter.rar");
+        String ironjacamar = text(rar.get("META-INF/ironjacamar.xml").getAsset());
+        String credentials = "<config-property name=\"Username\">" + AmiTarget.sessionUsername() + "</config-property>\n"
+                + "  <config-property name=\"Secret\">" + AmiTarget.sessionSecret() + "</config-property>\n  ";
+        rar.addAsManifestResource(new StringAsset(ironjacamar.replace("<transaction-support>", credentials + "<transaction-support>")),
+                "ironjacamar.xml");
+        ear.delete("adapter.rar");
+        return ear.addAsModule(rar);
+    }
+
+    private static String text(Asset asset) {
+        try (InputStream in = asset.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** amira.ear plus the basic probe web module. */
     public static EnterpriseArchive amiraEarWithProbe() {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "probe.war")
@@ -88,8 +123,20 @@ public final class Deployments {
 
     /** An EJB module of the message-driven beans in {@code beans}, each bound to the adapter in amira.ear. */
     public static JavaArchive mdbModule(String name, Package beans) {
-        JavaArchive module = ShrinkWrap.create(JavaArchive.class, name).addPackage(beans)
-                .addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING), "jboss-ejb3.xml");
+        return withBindings(ShrinkWrap.create(JavaArchive.class, name).addPackage(beans), "amira.ear#adapter.rar");
+    }
+
+    /**
+     * An EJB module of {@code classes} whose message-driven beans bind to {@code resourceAdapter}
+     * on WildFly (e.g. an adapter defined in the resource-adapters subsystem), to amira.ear's on Payara.
+     */
+    public static JavaArchive mdbModule(String name, String resourceAdapter, Class<?>... classes) {
+        return withBindings(ShrinkWrap.create(JavaArchive.class, name).addClasses(classes), resourceAdapter);
+    }
+
+    private static JavaArchive withBindings(JavaArchive module, String resourceAdapter) {
+        module.addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING.replace("amira.ear#adapter.rar",
+                resourceAdapter)), "jboss-ejb3.xml");
         StringBuilder payara = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<glassfish-ejb-jar>\n  <enterprise-beans>\n");
         for (Class<?> bean : messageDrivenBeans(module)) {
             payara.append(PAYARA_MDB.formatted(bean.getSimpleName()));

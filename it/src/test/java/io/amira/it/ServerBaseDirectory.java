@@ -1,10 +1,13 @@
 package io.amira.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -37,5 +40,18 @@ public final class ServerBaseDirectory {
     /** The server log of this run. */
     public static Path serverLog() {
         return LOCATION.resolve("log").resolve("server.log");
+    }
+
+    /** How long the server log is now: where a test's part of it begins. */
+    public static long serverLogSize() throws IOException {
+        return Files.size(serverLog());
+    }
+
+    /** The server log's lines written since it was {@code size} bytes long. */
+    public static List<String> serverLogSince(long size) throws IOException {
+        try (InputStream in = Files.newInputStream(serverLog())) {
+            in.skipNBytes(size);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
     }
 }

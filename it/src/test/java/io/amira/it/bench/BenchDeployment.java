@@ -13,13 +13,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * amira.ear as built, without the sample module (its MDB has no filter and would receive every
  * bench event too, doubling the work measured), plus {@code inbound-bench-mdbs.jar} (the counting
  * MDB) and {@code inbound-bench-probe.war} (REST access to its counters). The MDB's activation
- * properties {@code concurrency}, {@code bufferCapacity} and {@code ordering} can be overridden with
+ * properties {@code concurrency}, {@code bufferCapacityBytes} and {@code ordering} can be overridden with
  * {@code -Damira.bench.concurrency=...} etc.
  */
 final class BenchDeployment {
 
     static final String PROBE_CONTEXT = "inbound-bench-probe";
-    static final String[] OVERRIDABLE = {"concurrency", "bufferCapacity", "ordering"};
+    static final String[] OVERRIDABLE = {"concurrency", "bufferCapacityBytes", "ordering"};
 
     private BenchDeployment() {
     }

@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +24,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * it on request with {@code mvn -pl it -am verify -Dit.test=InboundDeliveryBench} (options:
  * {@code -Damira.bench.calls=1000 -Damira.bench.flatOut=1000000 -Damira.bench.rate=200000
  * -Damira.bench.seconds=10 -Damira.bench.latencyRate=10000 -Damira.bench.repeats=3}, and the MDB's
- * {@code -Damira.bench.concurrency/bufferCapacity/ordering}). Figures land in
+ * {@code -Damira.bench.concurrency/bufferCapacityBytes/ordering}). Figures land in
  * {@code it/target/bench/inbound-delivery.txt}.
  *
  * <p>Runs, one after the other on the same deployment: a warm-up; flat-out floods (three by default,
@@ -64,7 +59,6 @@ class InboundDeliveryBench {
     @ArquillianResource
     private ManagementClient management;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> report = new ArrayList<>();
     private String lastSnapshot = "";
 
@@ -126,7 +120,7 @@ class InboundDeliveryBench {
     /** One flood into the MDB; waits until every event is delivered or reported lost. */
     private Map<String, Long> flood(String name, AmiSimulator sim, FloodSpec spec) throws Exception {
         reset(spec.seqPeriod());
-        String loadBefore = loadAverage();
+        String loadBefore = BenchStats.loadAverage();
         Flood flood = sim.flood(spec);
         flood.awaitDone(RUN_TIMEOUT);
         long sent = flood.sent();
@@ -139,7 +133,7 @@ class InboundDeliveryBench {
     /** Events stamped with their send time, paced from this thread through emitEvent, spread over calls. */
     private Map<String, Long> stamped(String name, AmiSimulator sim, int calls, long rate, long count) throws Exception {
         reset(0);
-        String loadBefore = loadAverage();
+        String loadBefore = BenchStats.loadAverage();
         long start = System.nanoTime();
         long sent = 0;
         while (sent < count) {
@@ -172,34 +166,18 @@ class InboundDeliveryBench {
     /** One report line: the run, what was sent, the bean's counters as the probe gave them last, the load. */
     private void record(String name, String spec, long sent, String loadBefore) {
         String line = String.format("%-22s sent=%d %s | load average before: %s, after: %s | %s", name, sent, lastSnapshot,
-                loadBefore, loadAverage(), spec);
+                loadBefore, BenchStats.loadAverage(), spec);
         report.add(line);
         Logger.getLogger(InboundDeliveryBench.class.getName()).info(line);
     }
 
     private Map<String, Long> stats() throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(probe("stats")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), answer.body());
-        lastSnapshot = answer.body();
-        Map<String, Long> values = new HashMap<>();
-        for (String pair : answer.body().split(" ")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[1].matches("-?\\d+")) {
-                values.put(kv[0], Long.parseLong(kv[1]));
-            }
-        }
-        return values;
+        lastSnapshot = new BenchStats(management).snapshot();
+        return BenchStats.parse(lastSnapshot);
     }
 
     private void reset(int seqPeriod) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(probe("stats/reset?seqPeriod=" + seqPeriod))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(204, answer.statusCode(), answer.body());
-    }
-
-    private URI probe(String path) throws IOException {
-        URI web = management.getWebUri();
-        return URI.create("http://" + web.getHost() + ":" + web.getPort() + "/" + BenchDeployment.PROBE_CONTEXT + "/" + path);
+        new BenchStats(management).reset(seqPeriod);
     }
 
     private void collectGarbageInWildFly() throws IOException {
@@ -238,14 +216,5 @@ class InboundDeliveryBench {
             }
         }
         return text.length() == 0 ? "none (the bean's annotation)" : text.toString().trim();
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
     }
 }

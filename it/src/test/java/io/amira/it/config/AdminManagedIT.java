@@ -39,13 +39,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The admin-managed path: docs/wildfly/amira.cli run by jboss-cli.sh against the server, pointing
- * the adapter at a second simulator with another user, while MicroProfile Config (the test
- * server's -Damira.* and AMIRA_SECRET) still points at the first. Proves: the script's explicit
- * properties win; the pool's statistics are readable and its in-use count follows the load; MDBs
- * follow amira.resource-adapter to the admin-managed activation; the zero-config activation keeps
- * its own JNDI name and settings next to it; the script's live view (an admin object) follows the
- * admin-managed adapter; a wrong secret fails the first use naming server and
- * user, and is written to no log line.
+ * the adapter at another AMI server than MicroProfile Config (the test server's -Damira.* and
+ * AMIRA_SECRET) does: a second simulator with another user, or, against a real Asterisk, the same
+ * Asterisk under another name of its host ({@code localhost} for {@code 127.0.0.1}), so the two are
+ * told apart by the server each names. Proves: the script's explicit properties win; the pool's
+ * statistics are readable and its in-use count follows the load; MDBs follow amira.resource-adapter
+ * to the admin-managed activation; the zero-config activation keeps its own JNDI name and settings
+ * next to it; the script's live view (an admin object) follows the admin-managed adapter; a wrong secret fails the first use naming server and user, and is written to no log
+ * line.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -58,10 +59,14 @@ class AdminManagedIT {
     private static final String WRONG_SECRET = "Wr0ng-" + Long.toHexString(System.nanoTime());
 
     private static final ModelNode RA = address("subsystem", "resource-adapters", "resource-adapter", "amira");
-    private static final ModelNode ADMIN_POOL_STATISTICS = address("subsystem", "resource-adapters",
-            "resource-adapter", "amira", "connection-definitions", "amira-admin", "statistics", "pool");
+    private static final ModelNode ADMIN_POOL = address("subsystem", "resource-adapters",
+            "resource-adapter", "amira", "connection-definitions", "amira-admin");
+    private static final ModelNode ADMIN_POOL_STATISTICS = ADMIN_POOL.clone().add("statistics", "pool");
 
     private static AmiSimulator adminTarget;
+    private static String adminHost;
+    private static int adminPort;
+    private static String adminUser;
 
     @ArquillianResource
     private Deployer deployer;
@@ -77,14 +82,24 @@ class AdminManagedIT {
     /** Once per class: the script, a connection definition with a wrong secret, then the EAR. */
     @BeforeEach
     void scriptAppliedThenDeployed() throws Exception {
-        assumeTrue(AmiTarget.isSimulated(), "needs the simulator: a second AMI server with its own user");
-        if (adminTarget != null) {
+        if (adminHost != null) {
             return;
         }
-        adminTarget = AmiSimulator.start(SimulatorConfig.builder().port(0)
-                .user(ADMIN_USER, AmiTarget.secret(), "all", "all").build());
-        String output = CliScript.run(Map.of("amiraHost", adminTarget.host(),
-                "amiraPort", Integer.toString(adminTarget.port()), "amiraUser", ADMIN_USER));
+        if (AmiTarget.isSimulated()) {
+            adminTarget = AmiSimulator.start(SimulatorConfig.builder().port(0)
+                    .user(ADMIN_USER, AmiTarget.secret(), "all", "all").build());
+            adminHost = adminTarget.host();
+            adminPort = adminTarget.port();
+            adminUser = ADMIN_USER;
+        } else {
+            adminHost = otherNameOf(AmiTarget.host());
+            assumeTrue(adminHost != null, "needs a second name for " + AmiTarget.host() + " to tell the script's server"
+                    + " from MicroProfile Config's");
+            adminPort = AmiTarget.port();
+            adminUser = AmiTarget.username();
+        }
+        String output = CliScript.run(Map.of("amiraHost", adminHost,
+                "amiraPort", Integer.toString(adminPort), "amiraUser", adminUser));
         assertTrue(output.contains("The batch executed successfully"), output);
         try (Management m = Management.connect()) {
             ModelNode wrong = operation("add", address("subsystem", "resource-adapters", "resource-adapter", "amira",
@@ -129,6 +144,7 @@ class AdminManagedIT {
 
     private static void removeDefinition(Management m) {
         m.removeIfPresent(RA);
+        AdapterDefinitions.removeWorkManagerIfPresent(m, "amira");
         m.removeIfPresent(address("system-property", "amira.resource-adapter"));
         m.removeIfPresent(address("system-property", "amira.connection-factory"));
         m.removeIfPresent(address("system-property", "amira.live-state"));
@@ -141,31 +157,44 @@ class AdminManagedIT {
         HttpResponse<String> live = probe("live", "java:/eis/amira-live-admin");
 
         assertEquals(200, live.statusCode(), live.body());
-        assertEquals(adminTarget.host() + ":" + adminTarget.port() + " inSync=true", live.body());
+        assertEquals(adminHost + ":" + adminPort + " inSync=true", live.body());
     }
 
     @Test
     void scriptPropertiesWinOverMicroProfileConfig() throws Exception {
-        String adminServer = adminTarget.host() + ":" + adminTarget.port();
+        String adminServer = adminHost + ":" + adminPort;
         assertEquals(adminServer, probe("server", ADMIN_FACTORY).body());
-        long loginsBefore = adminTarget.logins();
+        long loginsBefore = adminTarget == null ? 0 : adminTarget.logins();
 
         HttpResponse<String> ping = probe("ping", ADMIN_FACTORY);
 
         assertEquals(200, ping.statusCode(), ping.body());
         assertEquals("Success", ping.body());
-        assertTrue(adminTarget.logins() > loginsBefore || adminTarget.activeSessions() > 0,
-                "the admin-managed pool logged in to " + adminServer);
+        if (adminTarget != null) {
+            assertTrue(adminTarget.logins() > loginsBefore || adminTarget.activeSessions() > 0,
+                    "the admin-managed pool logged in to " + adminServer);
+        }
     }
 
     @Test
     void sampleBeanFollowsTheConnectionFactoryProperty() throws Exception {
-        long pingsBefore = adminTarget.actionsReceived("Ping");
+        long pingsBefore = adminTarget == null ? 0 : adminTarget.actionsReceived("Ping");
+        long createdBefore;
+        try (Management m = Management.connect()) {
+            m.result(operation("flush-all-connection-in-pool", ADMIN_POOL));
+            createdBefore = m.readRuntime(ADMIN_POOL_STATISTICS).get("CreatedCount").asLong();
+        }
 
         HttpResponse<String> ping = probe("sample-ping", ADMIN_FACTORY);
 
         assertEquals("true", ping.body());
-        assertTrue(adminTarget.actionsReceived("Ping") > pingsBefore, "the sample's Ping went to the admin-managed server");
+        try (Management m = Management.connect()) {
+            assertTrue(m.readRuntime(ADMIN_POOL_STATISTICS).get("CreatedCount").asLong() > createdBefore,
+                    "the sample borrowed from the admin-managed pool");
+        }
+        if (adminTarget != null) {
+            assertTrue(adminTarget.actionsReceived("Ping") > pingsBefore, "the sample's Ping went to the admin-managed server");
+        }
     }
 
     @Test
@@ -209,7 +238,7 @@ class AdminManagedIT {
 
     @Test
     void messageDrivenBeansFollowTheAdminManagedActivation() {
-        String server = adminTarget.host() + ":" + adminTarget.port();
+        String server = adminHost + ":" + adminPort;
         await().atMost(Duration.ofSeconds(30)).until(() -> ConfigDeployments.lastSampleActivationConnectedTo(server));
     }
 
@@ -219,13 +248,24 @@ class AdminManagedIT {
         HttpResponse<String> ping = probe("ping", WRONG_FACTORY);
 
         assertEquals(500, ping.statusCode(), ping.body());
-        String server = adminTarget.host() + ":" + adminTarget.port();
+        String server = adminHost + ":" + adminPort;
         assertTrue(ping.body().contains(server), ping.body());
-        assertTrue(ping.body().contains(ADMIN_USER), ping.body());
+        assertTrue(ping.body().contains(adminUser), ping.body());
         assertFalse(ping.body().contains(WRONG_SECRET), ping.body());
         String log = serverLog();
         assertFalse(log.contains(WRONG_SECRET), "the wrong secret is in " + ServerBaseDirectory.serverLog());
         assertFalse(log.contains(AmiTarget.secret()), "the real secret is in " + ServerBaseDirectory.serverLog());
+    }
+
+    /** Another name of {@code host} that reaches the same address ({@code localhost} for {@code 127.0.0.1}), or null. */
+    private static String otherNameOf(String host) throws java.net.UnknownHostException {
+        java.net.InetAddress address = java.net.InetAddress.getByName(host);
+        for (String candidate : new String[] {"localhost", address.getHostAddress(), address.getCanonicalHostName()}) {
+            if (!candidate.equals(host) && java.net.InetAddress.getByName(candidate).equals(address)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private HttpResponse<String> probe(String operation, String jndi) throws Exception {

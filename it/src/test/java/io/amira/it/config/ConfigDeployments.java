@@ -2,9 +2,12 @@ package io.amira.it.config;
 
 import io.amira.it.Deployments;
 import io.amira.it.ItServer;
+import io.amira.it.config.mdb.Recorder;
+import io.amira.it.config.mdb.probe.RecorderProbe;
 import io.amira.it.config.probe.ConfigProbe;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.net.URI;
@@ -14,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** amira.ear as built plus the config probe, and HTTP calls to the probe. */
@@ -32,6 +36,28 @@ final class ConfigDeployments {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
                 .addPackage(ConfigProbe.class.getPackage());
         return Deployments.amiraEarWithProbe().addAsModule(probe);
+    }
+
+    /**
+     * amira.ear with the config probe, an EJB module holding the message-driven bean {@code mdb}
+     * bound to {@code resourceAdapter}, and a probe answering what it recorded ({@link #recorded}).
+     */
+    static EnterpriseArchive amiraEarWithRecordingMdb(Class<?> mdb, String resourceAdapter) {
+        JavaArchive module = Deployments.mdbModule("config-it-mdb.jar", resourceAdapter, mdb, Recorder.class);
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, "recorder-probe.war")
+                .addPackage(RecorderProbe.class.getPackage());
+        return amiraEarWithConfigProbe().addAsModule(module).addAsModule(probe);
+    }
+
+    /** The names of the events the recording MDB received, in order. */
+    static List<String> recorded(URI webUri) throws Exception {
+        URI uri = URI.create("http://" + webUri.getHost() + ":" + webUri.getPort() + "/recorder-probe/recorded");
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("recorder probe: " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body().isEmpty() ? List.of() : List.of(answer.body().split(","));
     }
 
     /** GET {@code /config-probe/config/<operation>?jndi=<factory>&...}. */

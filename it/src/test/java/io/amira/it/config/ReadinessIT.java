@@ -7,16 +7,22 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 
+import static io.amira.it.config.Readiness.compact;
+import static io.amira.it.config.Readiness.ready;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,15 +30,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sample's readiness check (MicroProfile Health, enabled as docs/wildfly/amira.cli does): UP
- * naming the AMI server while it answers, DOWN once it stops listening and its sessions drop,
- * UP again when it is back.
+ * naming the AMI server while it answers, DOWN naming it and the cause once it stops answering (a
+ * stopped simulator, a pool pointed at a closed port), with every MDB activation's state and
+ * counters in the answer's data (a refused login: AuthenticationFailureIT).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ReadinessIT {
 
     private static final String EAR = "amira-readiness";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String SAMPLE_MDB = "inbound.io.amira.sample.CallEventListenerBean.";
 
     @ArquillianResource
     private Deployer deployer;
@@ -42,12 +49,16 @@ class ReadinessIT {
         return ConfigDeployments.amiraEarWithConfigProbe();
     }
 
-    @Test
-    void readinessFollowsTheAmiServer() throws Exception {
-        assumeTrue(AmiTarget.isSimulated(), "stops and restarts the AMI server: needs the simulator");
+    @BeforeEach
+    void healthEnabled() {
         try (Management m = Management.connect()) {
             m.enableHealth();
         }
+    }
+
+    @Test
+    void readinessFollowsTheAmiServer() throws Exception {
+        assumeTrue(AmiTarget.isSimulated(), "stops and restarts the AMI server: needs the simulator");
         deployer.deploy(EAR);
         AmiSimulator simulator = AmiTarget.simulator();
         String server = "\"server\":\"" + simulator.host() + ":" + simulator.port() + "\"";
@@ -73,13 +84,44 @@ class ReadinessIT {
         }
     }
 
-    private static HttpResponse<String> ready() throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + Management.managementPort() + "/health/ready");
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A connection definition at a port nothing listens on; the readiness check is pointed at it. */
+    @Test
+    void aPoolAtAClosedPortTurnsReadinessDownNamingItsServer() throws Exception {
+        int closedPort = closedPort();
+        ModelNode factoryProperty = Management.address("system-property", "amira.connection-factory");
+        try (Management m = Management.connect()) {
+            AdapterDefinitions.add(m, "amira-closed", Map.of("Host", "127.0.0.1", "Port", Integer.toString(closedPort),
+                    "Username", AmiTarget.username(), "Secret", "${env.AMIRA_SECRET}"));
+            AdapterDefinitions.addConnectionDefinition(m, "amira-closed", "java:/eis/amira-closed");
+            ModelNode property = Management.operation("add", factoryProperty);
+            property.get("value").set("java:/eis/amira-closed");
+            m.result(property);
+            m.reloadIfRequired();
+        }
+        deployer.deploy(EAR);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> ready().statusCode() == 503
+                    && compact(ready().body()).contains(SAMPLE_MDB + "state\":\"CONNECTED\""));
+            String down = compact(ready().body());
+            assertTrue(down.contains("\"name\":\"amira-ami-connections\",\"status\":\"DOWN\""), down);
+            assertTrue(down.contains("\"server\":\"127.0.0.1:" + closedPort + "\""), down);
+            assertTrue(down.toLowerCase(Locale.ROOT).contains("refused"), "the cause is named: " + down);
+            assertTrue(down.contains(SAMPLE_MDB + "server\":\"" + AmiTarget.host() + ":" + AmiTarget.port() + "\""),
+                    "the sample's MDB reports its own server: " + down);
+            assertTrue(down.contains(SAMPLE_MDB + "received\":"), "the activation's counters are in the data: " + down);
+        } finally {
+            deployer.undeploy(EAR);
+            try (Management m = Management.connect()) {
+                AdapterDefinitions.removeIfPresent(m, "amira-closed");
+                m.removeIfPresent(factoryProperty);
+                m.reloadIfRequired();
+            }
+        }
     }
 
-    private static String compact(String json) {
-        return json.replaceAll("\\s", "");
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

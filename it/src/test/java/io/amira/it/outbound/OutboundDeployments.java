@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** amira.ear as built, plus the outbound probe web module through which the tests call CallControlBean. */
 final class OutboundDeployments {
@@ -23,15 +24,32 @@ final class OutboundDeployments {
     }
 
     static EnterpriseArchive amiraEarWithOutboundProbe() {
-        WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
-                .addPackage(OutboundProbe.class.getPackage());
-        return Deployments.amiraEarWithProbe().addAsModule(probe);
+        return withOutboundProbe(Deployments.amiraEarWithProbe());
     }
 
-    /** GET {@code /outbound-probe/outbound/<path>}; the answer's status and text. */
+    /** {@code ear} plus the outbound probe. */
+    static EnterpriseArchive withOutboundProbe(EnterpriseArchive ear) {
+        return ear.addAsModule(ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
+                .addPackage(OutboundProbe.class.getPackage()));
+    }
+
+    /** GET {@code /outbound-probe/outbound/<path>} (the CallControlBean probe); the answer's status and text. */
     static HttpResponse<String> get(URI webUri, String pathAndQuery) throws Exception {
-        URI uri = URI.create("http://" + webUri.getHost() + ":" + webUri.getPort() + "/" + CONTEXT + "/outbound/" + pathAndQuery);
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(3)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return probe(webUri, "outbound/" + pathAndQuery);
+    }
+
+    /** GET {@code /outbound-probe/<path>}; the answer's status and text. */
+    static HttpResponse<String> probe(URI webUri, String path) throws Exception {
+        return HTTP.send(request(webUri, path), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As {@link #probe}, answering later: for a call that blocks while the test acts. */
+    static CompletableFuture<HttpResponse<String>> probeAsync(URI webUri, String path) {
+        return HTTP.sendAsync(request(webUri, path), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(URI webUri, String path) {
+        URI uri = URI.create("http://" + webUri.getHost() + ":" + webUri.getPort() + "/" + CONTEXT + "/" + path);
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(3)).GET().build();
     }
 }

@@ -42,7 +42,7 @@ public class OutboundProbe {
     @Produces(MediaType.TEXT_PLAIN)
     public Response originate(@QueryParam("channel") String channel, @QueryParam("context") String context,
                               @QueryParam("exten") String exten) {
-        return answer(() -> {
+        return PlainAnswer.of(() -> {
             AmiOriginateResult result = callControl.originate(channel, context, exten, Duration.ofSeconds(20));
             return (result.isSuccess() ? "Success" : "Failure") + " reason=" + result.reason()
                     + " uniqueId=" + result.uniqueId();
@@ -53,7 +53,7 @@ public class OutboundProbe {
     @Path("/status")
     @Produces(MediaType.TEXT_PLAIN)
     public Response status() {
-        return answer(() -> {
+        return PlainAnswer.of(() -> {
             AmiResponse response = callControl.status();
             return response.name() + " items=" + response.events().size()
                     + " complete=" + (response.completion() == null ? "none" : response.completion().name());
@@ -64,14 +64,14 @@ public class OutboundProbe {
     @Path("/command")
     @Produces(MediaType.TEXT_PLAIN)
     public Response command(@QueryParam("cli") String cli) {
-        return answer(() -> String.join("\n", callControl.command(cli)));
+        return PlainAnswer.of(() -> String.join("\n", callControl.command(cli)));
     }
 
     @GET
     @Path("/ping")
     @Produces(MediaType.TEXT_PLAIN)
     public Response ping() {
-        return answer(() -> Boolean.toString(callControl.ping()));
+        return PlainAnswer.of(() -> Boolean.toString(callControl.ping()));
     }
 
     /** {@code callers} concurrent EJB callers, each pinging {@code actions} times; answers "completed=N failed=M". */
@@ -79,7 +79,7 @@ public class OutboundProbe {
     @Path("/load")
     @Produces(MediaType.TEXT_PLAIN)
     public Response load(@QueryParam("callers") int callers, @QueryParam("actions") int actions) {
-        return answer(() -> {
+        return PlainAnswer.of(() -> {
             AtomicInteger completed = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
             AtomicReference<String> firstError = new AtomicReference<>();
@@ -132,7 +132,7 @@ public class OutboundProbe {
     @Produces(MediaType.TEXT_PLAIN)
     public Response bench(@QueryParam("callers") int callers, @QueryParam("seconds") int seconds,
                           @QueryParam("warmup") int warmup, @QueryParam("pipelined") int pipelined) {
-        return answer(() -> {
+        return PlainAnswer.of(() -> {
             long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             AtomicInteger failed = new AtomicInteger();
@@ -194,17 +194,5 @@ public class OutboundProbe {
             return "calls=" + total + " actions=" + actions + " seconds=" + seconds + " rate=" + (actions / Math.max(1, seconds))
                     + " p50us=" + p50 + " p99us=" + p99 + " failed=" + failed.get();
         });
-    }
-
-    private interface Call {
-        String run() throws Exception;
-    }
-
-    private static Response answer(Call call) {
-        try {
-            return Response.ok(call.run()).build();
-        } catch (Exception e) {
-            return Response.serverError().entity(e.getClass().getName() + ": " + e.getMessage()).build();
-        }
     }
 }

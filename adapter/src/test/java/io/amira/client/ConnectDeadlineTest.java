@@ -1,0 +1,97 @@
+package io.amira.client;
+
+import io.amira.api.AmiAction;
+import io.amira.api.AmiConnectException;
+import io.amira.simulator.AmiSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static io.amira.client.SimulatorClients.admin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The connect timeout is one deadline for TCP connect, TLS handshake, Challenge and Login together
+ * (the action timeout plays no part), held to within 200 ms.
+ */
+class ConnectDeadlineTest {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
+    private static final long TOLERANCE_MILLIS = 200;
+
+    private AmiSimulator simulator;
+
+    @AfterEach
+    void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void challengeAndLoginEachInTimeButTogetherLateFailAtTheDeadline() throws Exception {
+        simulator = AmiSimulator.start();
+        simulator.delayResponses(Duration.ofMillis(700));
+        AmiClientConfig config = admin(simulator).authType(AmiClientConfig.AuthType.MD5)
+                .connectTimeout(CONNECT_TIMEOUT).actionTimeout(Duration.ofSeconds(10)).build();
+
+        AmiConnectException e = failsAtTheDeadline(() -> AmiClient.connect(config, null));
+
+        assertTrue(e.getMessage().contains(simulator.host() + ":" + simulator.port()), e.getMessage());
+        assertTrue(e.getMessage().contains("the Login did not complete"), e.getMessage());
+        assertTrue(e.getMessage().contains("connect timeout of 1000 ms"), e.getMessage());
+        assertEquals(1, simulator.actionsReceived("Challenge"));
+    }
+
+    @Test
+    void aSlowLoginWithinTheDeadlineConnects() throws Exception {
+        simulator = AmiSimulator.start();
+        simulator.delayResponses(Duration.ofMillis(300));
+        AmiClientConfig config = admin(simulator).authType(AmiClientConfig.AuthType.MD5)
+                .connectTimeout(CONNECT_TIMEOUT).build();
+
+        try (AmiClient client = AmiClient.connect(config, null)) {
+            assertTrue(client.send(AmiAction.of("Ping")).isSuccess());
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsAtTheDeadline() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            AmiClientConfig config = AmiClientConfig.builder().host("127.0.0.1").port(silent.getLocalPort())
+                    .username("admin").secret("amp111").connectTimeout(CONNECT_TIMEOUT).build();
+
+            AmiConnectException e = failsAtTheDeadline(() -> AmiClient.connect(config, null));
+
+            assertTrue(e.getMessage().contains("the Challenge did not complete"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTlsHandshakeThatNeverCompletesFailsAtTheDeadline() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            AmiClientConfig config = AmiClientConfig.builder().host("127.0.0.1").port(silent.getLocalPort())
+                    .username("admin").secret("amp111").tls(true).connectTimeout(CONNECT_TIMEOUT).build();
+
+            AmiConnectException e = failsAtTheDeadline(() -> AmiClient.connect(config, null));
+
+            assertTrue(e.getMessage().contains("the TLS handshake did not complete"), e.getMessage());
+        }
+    }
+
+    private static AmiConnectException failsAtTheDeadline(Executable connect) {
+        long start = System.nanoTime();
+        AmiConnectException e = assertThrows(AmiConnectException.class, connect);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis >= CONNECT_TIMEOUT.toMillis() - 20 && millis < CONNECT_TIMEOUT.toMillis() + TOLERANCE_MILLIS,
+                "failed after " + millis + " ms, the deadline is " + CONNECT_TIMEOUT.toMillis() + " ms: " + e.getMessage());
+        return e;
+    }
+}
