@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The live view against a real Asterisk named by {@code AMIRA_IT_HOST}, {@code AMIRA_IT_PORT},
  * {@code AMIRA_IT_USERNAME}, {@code AMIRA_IT_SECRET} (skipped without them), with the demo dialplan
  * (docs: shared/asterisk): a run of calls (30 s calls, callers into queue {@code support} answered
- * by its members or waiting, callers into {@code hold}), some hung up, a member paused and unpaused.
+ * by its members or waiting, callers into {@code hold}), until a member answered, then some hung up,
+ * a member paused and another paused and unpaused.
  * At a quiet moment the view equals {@code CoreShowChannels} + {@code BridgeList} +
  * {@code QueueStatus}, and the CLI's {@code core show channels concise} and {@code queue show}; then
  * every call is hung up and the view is empty again.
@@ -53,6 +54,7 @@ class RealAsteriskLiveTest {
                         .header("CallerID", "\"Run " + call + "\" <" + (7000 + call) + ">").build());
             }
             await().atMost(Duration.ofSeconds(15)).until(() -> live.snapshot().channels().size() >= 40);
+            await("a queue member answered").atMost(Duration.ofSeconds(20)).until(() -> !live.snapshot().bridges().isEmpty());
             List<LiveChannel> channels = live.snapshot().channels();
             for (int i = 0; i < channels.size(); i += 7) {
                 asterisk.send(AmiAction.builder("Hangup").header("Channel", channels.get(i).name()).build());
@@ -71,9 +73,11 @@ class RealAsteriskLiveTest {
                 assertEquals(cliQueues(asterisk), queueWaiting(view), "queue show");
             });
             LiveSnapshot matched = live.snapshot();
-            LOG.info("the view equals Asterisk's lists and CLI: " + matched + "; channels " + channelNames(matched)
-                    + "; waiting " + queueWaiting(matched) + "; bridged " + matched.channels().stream()
-                    .filter(LiveChannel::isBridged).count() + "; members " + matched.queues());
+            LOG.info("the view equals Asterisk's lists and CLI: " + matched + "; waiting " + queueWaiting(matched)
+                    + "; bridged channels " + matched.channels().stream().filter(LiveChannel::isBridged).count()
+                    + "; members " + matched.queues().stream().flatMap(queue -> queue.members().stream())
+                    .map(m -> m.queue() + " " + m.interfaceName() + " " + m.status() + (m.paused() ? " paused" : "")
+                            + (m.inCall() ? " in call" : "")).toList());
 
             asterisk.send(AmiAction.builder("QueuePause").header("Interface", "Local/901@demo").header("Paused", "false").build());
             for (LiveChannel channel : live.snapshot().channels()) {
