@@ -9,24 +9,33 @@ import io.amira.api.LiveSnapshot;
 import io.amira.api.LiveStateListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import javax.naming.InitialContext;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * Who is on the phone, and how many callers wait: the adapter's live view
- * ({@link AmiLiveState}, an administered object at {@code java:/eis/amira-live}) asked through an
- * EJB. The board keeps no state of its own: the view follows Asterisk on its own event session and
- * resynchronises after every reconnect. Inject it with {@code @EJB} wherever the application needs
- * the picture; it also logs every call that ends. Bean-managed concurrency and no transaction: the
- * view is thread-safe and has nothing to enlist, so callers never queue behind one another.
+ * ({@link AmiLiveState}, an administered object bound in JNDI) asked through an EJB. The board keeps
+ * no state of its own: the view follows Asterisk on its own event session and resynchronises after
+ * every reconnect. Inject it with {@code @EJB} wherever the application needs the picture; it also
+ * logs every call that ends. Bean-managed concurrency and no transaction: the view is thread-safe
+ * and has nothing to enlist, so callers never queue behind one another.
+ *
+ * <p>The view is looked up by name on first use: {@code amira.live-state} (MicroProfile Config or a
+ * system property; {@code amira.cli} sets {@code java:/eis/amira-live-admin}), else amira.ear's own,
+ * {@code java:/eis/amira-live} on WildFly, {@code java:app/eis/amira-live} on Payara. An application
+ * on one server simply injects it: {@code @Resource(lookup = "java:/eis/amira-live")}.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -34,15 +43,14 @@ import java.util.logging.Logger;
 public class CallBoard {
 
     private static final Logger LOG = Logger.getLogger(CallBoard.class.getName());
+    private static final List<String> ZERO_CONFIG_NAMES = List.of("java:/eis/amira-live", "java:app/eis/amira-live");
 
-    /** The lookup name is META-INF/jboss-ejb3.xml's (system property {@code amira.live-state}) or Payara's. */
-    @Resource(lookup = "java:/eis/amira-live")
     private AmiLiveState live;
-
     private AmiLiveState.Registration endedCalls;
 
     @PostConstruct
-    void logEndedCalls() {
+    void lookUpAndLogEndedCalls() {
+        live = lookUp();
         endedCalls = live.addListener(new LiveStateListener() {
             @Override
             public void onCallEnded(LiveCallEnd end) {
@@ -75,6 +83,26 @@ public class CallBoard {
     /** How many callers wait in {@code queue} (0 for a queue the view does not know). */
     public int waiting(String queue) {
         return live.snapshot().queue(queue).map(LiveQueue::waiting).orElse(0);
+    }
+
+    private static AmiLiveState lookUp() {
+        List<String> names = ConfigProvider.getConfig().getOptionalValue("amira.live-state", String.class)
+                .filter(name -> !name.isBlank()).map(List::of).orElse(ZERO_CONFIG_NAMES);
+        NamingException last = null;
+        try {
+            InitialContext context = new InitialContext();
+            for (String name : names) {
+                try {
+                    return (AmiLiveState) context.lookup(name);
+                } catch (NameNotFoundException e) {
+                    last = e; // the other server's name: try the next
+                }
+            }
+        } catch (NamingException e) {
+            last = e;
+        }
+        throw new IllegalStateException("No Amira live view bound at " + String.join(" or ", names)
+                + " (set amira.live-state to its JNDI name)", last);
     }
 
     private static String callerId(LiveCall call) {
