@@ -3,7 +3,6 @@ package io.amira.it.config.probe;
 import io.amira.api.AmiActions;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
-import io.amira.api.AmiLiveState;
 import io.amira.sample.CallControlBean;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import javax.naming.InitialContext;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -53,19 +51,6 @@ public class ConfigProbe {
     public Response ping(@QueryParam("jndi") String jndi) {
         try (AmiConnection connection = factory(jndi).getConnection()) {
             return Response.ok(connection.send(AmiActions.ping()).name()).build();
-        } catch (Exception e) {
-            return failure(e);
-        }
-    }
-
-    /** The live view bound at {@code jndi}: its server, and whether it is in sync within 30 s. */
-    @GET
-    @Path("/live")
-    @Produces(MediaType.TEXT_PLAIN)
-    public Response live(@QueryParam("jndi") String jndi) {
-        try {
-            AmiLiveState live = (AmiLiveState) new InitialContext().lookup(jndi);
-            return Response.ok(live.server() + " inSync=" + live.awaitInSync(Duration.ofSeconds(30))).build();
         } catch (Exception e) {
             return failure(e);
         }
