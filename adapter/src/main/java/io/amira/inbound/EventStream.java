@@ -5,6 +5,7 @@ import io.amira.api.AmiEvent;
 import io.amira.api.AmiLifecycleEvents;
 import io.amira.client.AmiClientConfig;
 import io.amira.config.LoginGate;
+import io.amira.config.StoppableWait;
 
 import java.io.EOFException;
 import java.time.Instant;
@@ -323,22 +324,7 @@ final class EventStream {
     long eventsFiltered() { return eventsFiltered.sum(); }
 
     private boolean waitUnlessStopped(long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        synchronized (lock) {
-            while (!stopped) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return false;
-        }
+        return StoppableWait.await(lock, () -> stopped, millis);
     }
 
     /** The listener of one connection attempt, so reports from an old session are told apart. */

@@ -10,6 +10,7 @@ import io.amira.client.AmiClient;
 import io.amira.client.AmiClientConfig;
 import io.amira.client.AmiClientListener;
 import io.amira.config.LoginGate;
+import io.amira.config.StoppableWait;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live view's event session: connects as WorkManager work (login event mask
@@ -246,22 +246,7 @@ final class Connector {
     }
 
     private boolean waitUnlessStopped(long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        synchronized (lock) {
-            while (!stopped) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return false;
-        }
+        return StoppableWait.await(lock, () -> stopped, millis);
     }
 
     /** One session: its number in the tracker, and its listener. */
