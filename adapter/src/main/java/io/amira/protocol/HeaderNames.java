@@ -81,6 +81,8 @@ final class HeaderNames {
     private Table learned;
     /** Whether the name last returned by {@link #name} has values worth reusing. */
     boolean lastHasRepeatingValues;
+    /** Whether the name last returned by {@link #name} is one of the known names (spelled exactly so). */
+    boolean lastIsKnown;
 
     /** The name spelled by {@code bytes[from, to)}. */
     String name(byte[] bytes, int from, int to) {
@@ -88,9 +90,11 @@ final class HeaderNames {
         int slot = KNOWN.find(bytes, from, to, hash);
         if (slot >= 0) {
             lastHasRepeatingValues = KNOWN.repeatingValues[slot];
+            lastIsKnown = true;
             return KNOWN.names[slot];
         }
         lastHasRepeatingValues = false;
+        lastIsKnown = false;
         if (learned == null) {
             learned = new Table(LEARNED_SLOTS);
         }
