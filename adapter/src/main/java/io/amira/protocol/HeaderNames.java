@@ -127,7 +127,8 @@ final class HeaderNames {
         }
 
         static Table known() {
-            Table table = new Table(512); // power of two, at most half full
+            // Shared, so its size costs nothing per session: as sparse as the per-decoder table was.
+            Table table = new Table(LEARNED_SLOTS);
             for (String name : COMMON) {
                 table.intern(name, false);
             }
