@@ -51,7 +51,7 @@ final class StormDeployment {
             probe.addPackage(BoardProbe.class.getPackage());
         } else {
             ear.delete("ejb-sample.jar");
-            receiver = Deployments.mdbModule("storm-mdbs.jar").addClass(CountingListenerBean.class);
+            receiver = Deployments.mdbModule("storm-mdbs.jar", "amira.ear#adapter.rar", CountingListenerBean.class);
             bean = CountingListenerBean.class.getSimpleName();
         }
         receiver.addPackage(DeliveryRecorder.class.getPackage())
