@@ -1,9 +1,5 @@
 package io.amira.bench;
 
-import io.amira.protocol.AmiDecoder;
-import io.amira.protocol.AmiMessage;
-import io.amira.protocol.AmiMessageSink;
-import io.amira.protocol.DroppedPacket;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -37,7 +33,7 @@ public final class DecoderCpuTime {
         }
         long events = (long) corpus.events * copies * PASSES_PER_ROUND;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Router router = new Router();
+        DecoderBenchmark.AmiraReader router = new DecoderBenchmark.AmiraReader();
         double[] decoder = new double[rounds];
         double[] raw = new double[rounds];
         long sink = 0;
@@ -64,28 +60,5 @@ public final class DecoderCpuTime {
                         + " packet ends only %.1f (min %.1f); raw / decoder %.1f %% (%d packets, %d with an ActionID; %d)%n", rounds,
                 decoder[rounds / 2], decoder[0], raw[rounds / 2], raw[0], 100 * raw[rounds / 2] / decoder[rounds / 2],
                 router.count, router.correlated, sink);
-    }
-
-    private static final class Router implements AmiMessageSink {
-        final AmiDecoder decoder = new AmiDecoder();
-        long count;
-        long correlated;
-
-        @Override
-        public void onBanner(String banner) {
-        }
-
-        @Override
-        public void onMessage(AmiMessage message) {
-            if (message.kind() != AmiMessage.Kind.OTHER && message.actionId() != null) {
-                correlated++;
-            }
-            count++;
-        }
-
-        @Override
-        public void onDropped(DroppedPacket dropped) {
-            throw new IllegalStateException(dropped.describe());
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Events/s from the simulator's flat-out flood into one session with a counting listener, and how
@@ -88,7 +89,7 @@ public final class EventFloodBench {
     private static double run(String label, int round, AmiSimulator simulator, ClientFactory factory, long count)
             throws Exception {
         try (SessionClient client = factory.open(simulator)) {
-            long baseline = settledCount(client);
+            long baseline = settledCount(client::eventsReceived);
             long accepted = simulator.sessionsAccepted();
             long started = System.nanoTime();
             Flood flood = simulator.flood(newstate(count));
@@ -135,12 +136,12 @@ public final class EventFloodBench {
                 .count(count).build();
     }
 
-    /** The listener's count once the login's own events (FullyBooted...) have arrived. */
-    private static long settledCount(SessionClient client) throws InterruptedException {
-        long count = client.eventsReceived();
+    /** The listeners' count once the login's own events (FullyBooted...) have arrived. */
+    static long settledCount(LongSupplier received) throws InterruptedException {
+        long count = received.getAsLong();
         for (int i = 0; i < 20; i++) {
             Thread.sleep(25);
-            long now = client.eventsReceived();
+            long now = received.getAsLong();
             if (now == count && i >= 4) {
                 return now;
             }

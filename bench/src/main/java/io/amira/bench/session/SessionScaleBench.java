@@ -132,7 +132,7 @@ public final class SessionScaleBench {
                 clients.add(opener.open());
             }
             LongSupplier received = () -> clients.stream().mapToLong(SessionClient::eventsReceived).sum();
-            long baseline = settled(received);
+            long baseline = EventFloodBench.settledCount(received);
             long expected = perSession * count;
             long started = System.nanoTime();
             Flood flood = simulator.flood(EventFloodBench.newstate(perSession));
@@ -163,19 +163,6 @@ public final class SessionScaleBench {
                 client.close();
             }
         }
-    }
-
-    private static long settled(LongSupplier received) throws InterruptedException {
-        long count = received.getAsLong();
-        for (int i = 0; i < 40; i++) {
-            Thread.sleep(25);
-            long now = received.getAsLong();
-            if (now == count && i >= 4) {
-                return now;
-            }
-            count = now;
-        }
-        return count;
     }
 
     private static int freePort() throws Exception {
