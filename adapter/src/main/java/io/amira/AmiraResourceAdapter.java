@@ -10,6 +10,7 @@ import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
@@ -25,7 +26,9 @@ import java.util.concurrent.Executor;
 /**
  * The Amira resource adapter: outbound AMI connections and inbound AMI events. The server
  * properties set on it (inherited from {@link ServerConfigBean}) are the defaults of every
- * connection definition and activation spec that leaves them unset.
+ * connection definition and activation spec that leaves them unset. With
+ * {@code ActivationCredentialsFrom} the MDB activations log in as a connection definition's
+ * container-managed sign-on does ({@link SignOnActivation}).
  */
 @Connector(
         displayName = "Amira",
@@ -40,13 +43,45 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
     private static final long serialVersionUID = 1L;
 
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
+    private final transient Map<MessageEndpointFactory, SignOnActivation> signOnActivations = new ConcurrentHashMap<>();
     private final transient LoginGate loginGate = new LoginGate();
     private transient volatile BootstrapContext bootstrapContext;
+    private String activationCredentialsFrom;
 
+    @ConfigProperty(description = "JNDI name of a connection definition of this adapter, e.g. java:/eis/amira:"
+            + " the MDB activations log in with its user and secret, also when the container signs it on (on"
+            + " WildFly an Elytron authentication context with the secret in a credential store). An activation"
+            + " spec's own Username and Secret still win. Unset: Username and Secret of the activation spec, this"
+            + " adapter, then MicroProfile Config")
+    public void setActivationCredentialsFrom(String jndiName) {
+        this.activationCredentialsFrom = jndiName == null || jndiName.isBlank() ? null : jndiName.trim();
+    }
+
+    public String getActivationCredentialsFrom() {
+        return activationCredentialsFrom;
+    }
+
+    /**
+     * Fails, naming what and the valid property names, when a property set on the adapter is no
+     * property of it or has an invalid value: the administrator's typo fails the adapter's activation.
+     */
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        try {
+            checkConfiguration("The Amira resource adapter");
+        } catch (IllegalStateException e) {
+            throw new ResourceAdapterInternalException(e.getMessage());
+        }
         this.bootstrapContext = context;
-        AdapterLog.STARTED.log();
+        AdapterLog.STARTED.log(AdapterArchive.of(getClass()), describeConfiguration());
+    }
+
+    private String describeConfiguration() {
+        String set = serverProperties().describe();
+        String signOn = activationCredentialsFrom == null ? ""
+                : "; MDB activations log in as " + activationCredentialsFrom + " does";
+        return (set.isEmpty() ? "no server property set on it" : set + " set on it")
+                + " (the rest from MicroProfile Config amira.*, else defaults)" + signOn;
     }
 
     @Override
@@ -54,7 +89,10 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
         for (MessageEndpointFactory factory : activations.keySet()) {
             stopActivation(factory);
         }
-        AdapterLog.STOPPED.log();
+        for (MessageEndpointFactory factory : signOnActivations.keySet()) {
+            stopActivation(factory);
+        }
+        AdapterLog.STOPPED.log(AdapterArchive.of(getClass()));
     }
 
     @Override
@@ -65,8 +103,20 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
                     + (spec == null ? "null" : spec.getClass().getName()));
         }
         BootstrapContext context = started();
+        boolean hints = context.isContextSupported(HintsContext.class);
+        if (activationCredentialsFrom != null) {
+            SignOnActivation signOn = SignOnActivation.begin(InboundActivation.activationName(endpointFactory),
+                    activationCredentialsFrom, serverProperties(),
+                    properties -> InboundActivation.start(endpointFactory, amiSpec, properties, context.getWorkManager(), hints,
+                            loginGate),
+                    WorkManagerExecutor.longTasks(context.getWorkManager(), hints));
+            stopActivation(endpointFactory);
+            signOnActivations.put(endpointFactory, signOn);
+            AdapterLog.ENDPOINT_ACTIVATED.log(signOn.name());
+            return;
+        }
         InboundActivation activation = InboundActivation.start(endpointFactory, amiSpec, serverProperties(),
-                context.getWorkManager(), context.isContextSupported(HintsContext.class), loginGate);
+                context.getWorkManager(), hints, loginGate);
         InboundActivation previous = activations.put(endpointFactory, activation);
         if (previous != null) {
             previous.stop();
@@ -84,6 +134,11 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
         if (activation != null) {
             activation.stop();
             AdapterLog.ENDPOINT_DEACTIVATED.log(activation.name());
+        }
+        SignOnActivation signOn = signOnActivations.remove(endpointFactory);
+        if (signOn != null) {
+            signOn.stop();
+            AdapterLog.ENDPOINT_DEACTIVATED.log(signOn.name());
         }
     }
 

@@ -42,9 +42,15 @@ class ConfigPropertiesConsistencyTest {
     }
 
     @Test
-    void onlyTheActivationSpecHasMoreProperties() {
-        assertEquals(SERVER_PROPERTIES, configProperties(AmiraResourceAdapter.class).keySet());
-        assertEquals(SERVER_PROPERTIES, configProperties(AmiManagedConnectionFactory.class).keySet());
+    void theAdapterHasOneMoreAndTheActivationSpecItsOwn() {
+        Set<String> shared = new java.util.TreeSet<>(SERVER_PROPERTIES);
+        shared.add("ConfigPrefix");
+        Set<String> adapter = new java.util.TreeSet<>(shared);
+        adapter.add("ActivationCredentialsFrom");
+        assertEquals(adapter, configProperties(AmiraResourceAdapter.class).keySet());
+        assertEquals(shared, configProperties(AmiManagedConnectionFactory.class).keySet());
+        assertTrue(configProperties(AmiActivationSpec.class).containsKey("ConfigPrefix"));
+        assertEquals("", configProperties(AmiActivationSpec.class).get("ConfigPrefix").defaultValue());
     }
 
     private static Map<String, ConfigProperty> configProperties(Class<?> bean) {

@@ -15,6 +15,9 @@ import java.util.function.UnaryOperator;
  */
 final class ConfigSource {
 
+    /** No values at all: what a bean's own properties make by themselves. */
+    static final ConfigSource NONE = new ConfigSource(key -> null);
+
     private final UnaryOperator<String> lookup;
 
     private ConfigSource(UnaryOperator<String> lookup) {

@@ -3,6 +3,10 @@ package io.amira.config;
 import jakarta.resource.spi.ConfigProperty;
 
 import java.io.Serializable;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 
 import static io.amira.config.ServerProperty.ACTION_TIMEOUT;
 import static io.amira.config.ServerProperty.AUTH_RETRY_DELAY;
@@ -25,10 +29,16 @@ import static io.amira.config.ServerProperty.VERIFY_HOSTNAME;
 /**
  * The one declaration of the AMI server properties, inherited by the resource adapter, the
  * connection definition and the activation spec (the container reads {@code @ConfigProperty} on a
- * superclass, and the admin console shows these descriptions). No annotation default: the container
- * would set it explicitly, and an explicit value hides MicroProfile Config. Unset on a connection
- * definition or activation spec, a property comes from the resource adapter, then MicroProfile
- * Config, then the built-in default.
+ * superclass; WildFly's console does not show the descriptions, docs/configuration.md is the
+ * reference). No annotation default: the container would set it explicitly, and an explicit value
+ * hides MicroProfile Config. Unset on a connection definition or activation spec, a property comes
+ * from the resource adapter, then MicroProfile Config, then the built-in default.
+ *
+ * <p>A name that is no property fails the activation on WildFly before the adapter sees it
+ * (IronJacamar's IJ020060, which prints the value it was given, a secret too). The names an
+ * administrator is likely to type instead ({@code ActionTimeout}, {@code Password}, ...) are setters
+ * here that only note the mistake: {@link #configurationProblems()} then reports it with the valid
+ * names, and the bean's owner fails the activation with that message.
  */
 public abstract class ServerConfigBean implements Serializable {
 
@@ -36,11 +46,19 @@ public abstract class ServerConfigBean implements Serializable {
     private static final String UNSET = " Unset: the resource adapter's value, else MicroProfile Config ";
 
     private final ServerProperties serverProperties = new ServerProperties();
+    private final List<String> mistakenNames = new ArrayList<>();
 
     /** The AMI server properties set explicitly on this bean. */
     public ServerProperties serverProperties() {
         return serverProperties;
     }
+
+    @ConfigProperty(description = "MicroProfile Config prefix of this bean's AMI server: amira.pbx2 reads amira.pbx2.host"
+            + " (AMIRA_PBX2_HOST), amira.pbx2.port, ... instead of amira.host, amira.port, ..., so that each of several"
+            + " Asterisk servers has its own keys (a prefixed key never falls back to the amira.* one). Unset: the"
+            + " resource adapter's, else amira")
+    public void setConfigPrefix(String prefix) { serverProperties.setConfigPrefix(prefix); }
+    public String getConfigPrefix() { return serverProperties.configPrefix(); }
 
     @ConfigProperty(description = "Asterisk host name or address." + UNSET + "amira.host (AMIRA_HOST), else 127.0.0.1")
     public void setHost(String host) { serverProperties.set(HOST, host); }
@@ -124,4 +142,62 @@ public abstract class ServerConfigBean implements Serializable {
             + "amira.auth-retry-max-delay (AMIRA_AUTH_RETRY_MAX_DELAY), else 1800000")
     public void setAuthRetryMaxDelayMillis(Long millis) { serverProperties.set(AUTH_RETRY_MAX_DELAY, millis); }
     public Long getAuthRetryMaxDelayMillis() { return (Long) serverProperties.get(AUTH_RETRY_MAX_DELAY); }
+
+    // Names that are no property of these beans; see the class comment. The value is dropped unread.
+    // None differs from a property in case only: some containers match setter names ignoring case.
+    public void setActionTimeout(String ignored) { mistaken("ActionTimeout", ACTION_TIMEOUT); }
+    public void setConnectTimeout(String ignored) { mistaken("ConnectTimeout", CONNECT_TIMEOUT); }
+    public void setKeepAliveInterval(String ignored) { mistaken("KeepAliveInterval", KEEPALIVE_INTERVAL); }
+    public void setKeepAliveTimeout(String ignored) { mistaken("KeepAliveTimeout", KEEPALIVE_TIMEOUT); }
+    public void setAuthRetryDelay(String ignored) { mistaken("AuthRetryDelay", AUTH_RETRY_DELAY); }
+    public void setAuthRetryMaxDelay(String ignored) { mistaken("AuthRetryMaxDelay", AUTH_RETRY_MAX_DELAY); }
+    public void setUser(String ignored) { mistaken("User", USERNAME); }
+    public void setPassword(String ignored) { mistaken("Password", SECRET); }
+
+    private void mistaken(String name, ServerProperty meant) {
+        mistakenNames.add("unknown property " + name + " (did you mean " + meant.jcaName() + "?)");
+    }
+
+    /**
+     * What is wrong with the configuration set on this bean, each problem once: names that are no
+     * property of it, and explicit values that are invalid. Empty when nothing is. Missing values
+     * are not problems here: they may come from elsewhere (the resource adapter, MicroProfile
+     * Config, the container's sign-on).
+     */
+    public List<String> configurationProblems() {
+        List<String> problems = new ArrayList<>(mistakenNames);
+        try {
+            serverProperties.resolve(null, ConfigSource.NONE, "off");
+        } catch (InvalidServerPropertiesException e) {
+            for (int i = 0; i < e.properties().size(); i++) {
+                if (serverProperties.get(e.properties().get(i)) != null) {
+                    problems.add(e.reasons().get(i));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Fails when {@link #configurationProblems()} finds any, naming {@code bean}, the problems and
+     * the bean's valid property names.
+     */
+    public void checkConfiguration(String bean) {
+        List<String> problems = configurationProblems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(bean + " is misconfigured: " + String.join("; ", problems)
+                    + ". Its properties are: " + String.join(", ", propertyNames()));
+        }
+    }
+
+    /** The names of this bean's config properties (its {@code @ConfigProperty} setters). */
+    public List<String> propertyNames() {
+        TreeSet<String> names = new TreeSet<>();
+        for (Method method : getClass().getMethods()) {
+            if (method.isAnnotationPresent(ConfigProperty.class) && method.getName().startsWith("set")) {
+                names.add(method.getName().substring(3));
+            }
+        }
+        return List.copyOf(names);
+    }
 }

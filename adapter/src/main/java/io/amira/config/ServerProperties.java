@@ -14,13 +14,20 @@ import java.util.Objects;
  * or activation spec); an absent property is "not set here". {@link #resolve} decides each value
  * once: explicit on this bean, else explicit on the fallback bean (the resource adapter), else
  * MicroProfile Config ({@code amira.*}, environment {@code AMIRA_*}), else the built-in default of
- * {@link AmiClientConfig}. Equal properties make equal beans (the container keys pools on it).
+ * {@link AmiClientConfig}. A configuration prefix (this bean's, else the fallback's) replaces
+ * {@code amira} in the MicroProfile Config keys, so that each of several AMI servers is described
+ * under its own keys ({@code amira.pbx2.host}, {@code AMIRA_PBX2_HOST}); a prefixed key never falls
+ * back to the unprefixed one. Equal properties make equal beans (the container keys pools on it).
  */
 public final class ServerProperties implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The MicroProfile Config prefix when no bean sets one: keys {@code amira.host}, .... */
+    public static final String DEFAULT_CONFIG_PREFIX = "amira";
+
     private final EnumMap<ServerProperty, Object> explicit = new EnumMap<>(ServerProperty.class);
+    private String configPrefix;
 
     /** Sets a property's explicit value; null or a blank String unsets it. */
     public void set(ServerProperty property, Object value) {
@@ -31,10 +38,28 @@ public final class ServerProperties implements Serializable {
         }
     }
 
+    /**
+     * Sets the MicroProfile Config prefix of this bean ({@code amira.pbx2}; a trailing dot is
+     * ignored); null or blank unsets it.
+     */
+    public void setConfigPrefix(String prefix) {
+        String trimmed = prefix == null ? "" : prefix.trim();
+        while (trimmed.endsWith(".")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        configPrefix = trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** The prefix set on this bean, or null. */
+    public String configPrefix() {
+        return configPrefix;
+    }
+
     /** A copy to change without changing these. */
     public ServerProperties copy() {
         ServerProperties copy = new ServerProperties();
         copy.explicit.putAll(explicit);
+        copy.configPrefix = configPrefix;
         return copy;
     }
 
@@ -56,6 +81,7 @@ public final class ServerProperties implements Serializable {
 
     AmiClientConfig resolve(ServerProperties fallback, ConfigSource config, String events) {
         AmiClientConfig.Builder builder = AmiClientConfig.builder().events(events);
+        String prefix = effectivePrefix(fallback);
         List<ServerProperty> invalid = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (ServerProperty property : ServerProperty.values()) {
@@ -76,7 +102,7 @@ public final class ServerProperties implements Serializable {
                 ServerProperty property = ServerProperty.forSetting(e.settings().get(i));
                 if (property != null && !invalid.contains(property)) {
                     invalid.add(property);
-                    reasons.add(e.reasons().get(i) + ": set " + property.describe());
+                    reasons.add(e.reasons().get(i) + ": set " + property.describe(prefix));
                 }
             }
         }
@@ -100,6 +126,14 @@ public final class ServerProperties implements Serializable {
         return builder.server();
     }
 
+    /** This bean's configuration prefix, else the fallback's, else {@value #DEFAULT_CONFIG_PREFIX}. */
+    private String effectivePrefix(ServerProperties fallback) {
+        if (configPrefix != null) {
+            return configPrefix;
+        }
+        return fallback != null && fallback.configPrefix != null ? fallback.configPrefix : DEFAULT_CONFIG_PREFIX;
+    }
+
     /** Sets the property's decided value, if any, on {@code builder}; the exception says where a bad value came from. */
     private void apply(ServerProperty property, AmiClientConfig.Builder builder, ServerProperties fallback,
                        ConfigSource config) {
@@ -110,8 +144,8 @@ public final class ServerProperties implements Serializable {
             origin = "the resource adapter's " + property.jcaName();
         }
         if (raw == null) {
-            raw = config.get(property.key());
-            origin = property.key();
+            origin = property.key(effectivePrefix(fallback));
+            raw = config.get(origin);
         }
         if (raw == null) {
             return;
@@ -125,24 +159,34 @@ public final class ServerProperties implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ServerProperties that && explicit.equals(that.explicit);
+        return other instanceof ServerProperties that && explicit.equals(that.explicit)
+                && Objects.equals(configPrefix, that.configPrefix);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(explicit.get(ServerProperty.HOST), explicit.get(ServerProperty.PORT),
-                explicit.get(ServerProperty.USERNAME));
+                explicit.get(ServerProperty.USERNAME), configPrefix);
+    }
+
+    /** The explicit properties as {@code Host=pbx, Port=5038, Secret=****} (secrets masked), or empty. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        if (configPrefix != null) {
+            text.append("ConfigPrefix=").append(configPrefix);
+        }
+        for (Map.Entry<ServerProperty, Object> entry : explicit.entrySet()) {
+            boolean confidential = entry.getKey() == ServerProperty.SECRET
+                    || entry.getKey() == ServerProperty.TRUST_STORE_PASSWORD;
+            text.append(text.length() == 0 ? "" : ", ").append(entry.getKey().jcaName()).append('=')
+                    .append(confidential ? "****" : entry.getValue());
+        }
+        return text.toString();
     }
 
     /** The explicit properties, secrets masked. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("ServerProperties[");
-        for (Map.Entry<ServerProperty, Object> entry : explicit.entrySet()) {
-            boolean confidential = entry.getKey() == ServerProperty.SECRET
-                    || entry.getKey() == ServerProperty.TRUST_STORE_PASSWORD;
-            text.append(entry.getKey().jcaName()).append('=').append(confidential ? "****" : entry.getValue()).append(", ");
-        }
-        return (explicit.isEmpty() ? text : text.delete(text.length() - 2, text.length())).append(']').toString();
+        return "ServerProperties[" + describe() + "]";
     }
 }

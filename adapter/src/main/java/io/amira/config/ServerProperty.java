@@ -69,14 +69,23 @@ public enum ServerProperty {
         return key;
     }
 
+    /**
+     * The MicroProfile Config key under a configuration prefix: {@code amira.pbx2} makes
+     * {@code amira.pbx2.connect-timeout}; {@value ServerProperties#DEFAULT_CONFIG_PREFIX} makes {@link #key()}.
+     */
+    public String key(String configPrefix) {
+        return configPrefix + key.substring(ServerProperties.DEFAULT_CONFIG_PREFIX.length());
+    }
+
     /** The environment variable MicroProfile Config maps the key to, e.g. {@code AMIRA_CONNECT_TIMEOUT}. */
     public String environmentVariable() {
         return ConfigSource.environmentName(key);
     }
 
-    /** How an administrator finds it: {@code Port (amira.port, AMIRA_PORT)}. */
-    String describe() {
-        return jcaName + " (" + key + ", " + environmentVariable() + ")";
+    /** How an administrator finds it under a prefix: {@code Port (amira.pbx2.port, AMIRA_PBX2_PORT)}. */
+    String describe(String configPrefix) {
+        String prefixed = key(configPrefix);
+        return jcaName + " (" + prefixed + ", " + ConfigSource.environmentName(prefixed) + ")";
     }
 
     /** The property whose value decides the {@link AmiClientConfig} setting of that name, or null. */

@@ -70,7 +70,7 @@ public final class InboundActivation {
         } catch (InvalidServerPropertiesException e) {
             throw new InvalidPropertyException(e.getMessage(), e);
         }
-        String name = activationName(endpointFactory);
+        String name = activationName(endpointFactory, spec.getConfigPrefix());
         Executor shortWork = WorkManagerExecutor.shortTasks(workManager);
         Executor longWork = WorkManagerExecutor.longTasks(workManager, longRunningHint);
         OrderedDispatcher dispatcher = new OrderedDispatcher(name, inbound.ordering(), inbound.concurrency(),
@@ -102,9 +102,15 @@ public final class InboundActivation {
 
     /**
      * The bean's class name: WildFly gives every endpoint of an adapter the same activation name,
-     * so that alone does not tell the activations apart in logs and notifications.
+     * so that alone does not tell the activations apart in logs and notifications. One class
+     * declared once per PBX has an activation per configuration prefix, named with it:
+     * {@code com.example.CallListener[amira.pbx2]}.
      */
-    static String activationName(MessageEndpointFactory factory) {
+    static String activationName(MessageEndpointFactory factory, String configPrefix) {
+        return activationName(factory) + (configPrefix == null ? "" : "[" + configPrefix + "]");
+    }
+
+    public static String activationName(MessageEndpointFactory factory) {
         Class<?> endpointClass = factory.getEndpointClass();
         if (endpointClass != null) {
             return endpointClass.getName();

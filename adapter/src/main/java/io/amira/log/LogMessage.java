@@ -7,7 +7,8 @@ import java.util.logging.Logger;
  * One of Amira's log messages: a stable, greppable id ({@code AMIRA-IN-041}), its level and its
  * text, where {@code {0}}, {@code {1}}, ... stand for the arguments. Each package that logs declares
  * its messages in one catalogue class ({@code ClientLog}, {@code InboundLog}, ...); a test keeps the
- * ids unique. The text is built only when the level is enabled; quotes need no escaping.
+ * ids unique. The text is built only when the level is enabled; quotes need no escaping. The levels
+ * are the server's own where it has them ({@link ServerLevels}: {@code WARN}, {@code ERROR} on WildFly).
  */
 public final class LogMessage {
 
@@ -24,11 +25,11 @@ public final class LogMessage {
     }
 
     public static LogMessage severe(Logger logger, String id, String text) {
-        return new LogMessage(logger, id, Level.SEVERE, text);
+        return new LogMessage(logger, id, ServerLevels.ERROR, text);
     }
 
     public static LogMessage warning(Logger logger, String id, String text) {
-        return new LogMessage(logger, id, Level.WARNING, text);
+        return new LogMessage(logger, id, ServerLevels.WARN, text);
     }
 
     public static LogMessage info(Logger logger, String id, String text) {
@@ -36,7 +37,7 @@ public final class LogMessage {
     }
 
     public static LogMessage fine(Logger logger, String id, String text) {
-        return new LogMessage(logger, id, Level.FINE, text);
+        return new LogMessage(logger, id, ServerLevels.DEBUG, text);
     }
 
     public String id() {

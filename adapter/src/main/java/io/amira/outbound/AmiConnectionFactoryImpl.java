@@ -88,6 +88,11 @@ public class AmiConnectionFactoryImpl implements AmiConnectionFactory, Serializa
         return text.toString();
     }
 
+    /** The connection definition whose pool this factory hands out. */
+    AmiManagedConnectionFactory definition() {
+        return managedConnectionFactory;
+    }
+
     /** @throws IllegalStateException when the connection definition is misconfigured (the message says how) */
     @Override
     public String server() {

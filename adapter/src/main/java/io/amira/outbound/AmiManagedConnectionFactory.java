@@ -58,6 +58,8 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
     private transient volatile Executor executor;
+    /** The credentials the container last signed on with for a request of no credentials of its own. */
+    private transient volatile AmiRequestInfo containerSignOn;
     /** The sessions this definition has open, for validation to check them all at once. */
     private transient Set<AmiManagedConnection> open = ConcurrentHashMap.newKeySet();
 
@@ -79,6 +81,7 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         AmiRequestInfo credentials = AmiRequestInfo.from(subject, info, this);
+        noteSignOn(info, credentials);
         AmiClientConfig config;
         try {
             config = config(credentials);
@@ -184,6 +187,7 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo info) {
         AmiRequestInfo wanted = AmiRequestInfo.from(subject, info, this);
+        noteSignOn(info, wanted);
         for (Object candidate : candidates) {
             if (candidate instanceof AmiManagedConnection connection && connection.factory().equals(this)
                     && connection.servesRequest(wanted) && connection.isAlive()) {
@@ -191,6 +195,18 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
             }
         }
         return null;
+    }
+
+    /** Before any connecting: the container's sign-on is known even when the AMI server is down. */
+    private void noteSignOn(ConnectionRequestInfo info, AmiRequestInfo credentials) {
+        if (info == null && !credentials.isDefault()) {
+            containerSignOn = credentials;
+        }
+    }
+
+    /** The credentials of the container-managed sign-on seen so far, or null (none yet, or none at all). */
+    AmiRequestInfo containerSignOn() {
+        return containerSignOn;
     }
 
     /**
@@ -239,8 +255,13 @@ public class AmiManagedConnectionFactory extends ServerConfigBean
         return resourceAdapter;
     }
 
+    /**
+     * The container associates the definition with its adapter once its properties are set: a name
+     * that is no property, or an invalid value, fails the adapter's activation here, naming them.
+     */
     @Override
     public void setResourceAdapter(ResourceAdapter resourceAdapter) {
+        checkConfiguration("The Amira connection definition");
         this.resourceAdapter = resourceAdapter;
     }
 

@@ -30,13 +30,16 @@ final class AmiRequestInfo implements ConnectionRequestInfo {
     }
 
     /**
-     * The credentials a request carries: the container's (a {@link PasswordCredential} for this
-     * factory in the Subject, under container-managed sign-on) win over the application's
-     * (its {@link io.amira.api.AmiConnectionSpec}). A credential without a user name carries none:
-     * Payara passes {@code ("", "")} when its pool names no principal, meaning "the definition's own".
+     * The credentials a request carries: the application's own (its {@link io.amira.api.AmiConnectionSpec},
+     * component-managed sign-on), else the container's (a {@link PasswordCredential} for this factory in
+     * the Subject, container-managed sign-on). IronJacamar passes both when a definition takes either
+     * ({@code authentication-context-and-application}): the application's then choose its sub-pool.
+     * A credential without a user name carries none: Payara passes {@code ("", "")} when its pool
+     * names no principal, meaning "the definition's own".
      */
     static AmiRequestInfo from(Subject subject, ConnectionRequestInfo info, ManagedConnectionFactory factory) {
-        if (subject != null) {
+        AmiRequestInfo requested = from(info);
+        if (subject != null && requested.isDefault()) {
             for (PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
                 if (credential.getUserName() != null && !credential.getUserName().isBlank()
                         && (credential.getManagedConnectionFactory() == null || factory.equals(credential.getManagedConnectionFactory()))) {
@@ -44,7 +47,7 @@ final class AmiRequestInfo implements ConnectionRequestInfo {
                 }
             }
         }
-        return from(info);
+        return requested;
     }
 
     static AmiRequestInfo from(ConnectionRequestInfo info) {

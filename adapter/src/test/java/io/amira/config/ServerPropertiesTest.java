@@ -83,6 +83,60 @@ class ServerPropertiesTest {
     }
 
     @Test
+    void aConfigPrefixReadsThatServersOwnKeysOnly() {
+        Map<String, String> config = Map.of("amira.host", "pbx1", "amira.username", "u1", "amira.secret", "s1",
+                "amira.pbx2.host", "pbx2", "amira.pbx2.port", "5039", "amira.pbx2.secret", "s2");
+        ServerProperties own = new ServerProperties();
+        own.setConfigPrefix(" amira.pbx2. ");
+
+        InvalidServerPropertiesException e = assertThrows(InvalidServerPropertiesException.class,
+                () -> own.resolve(null, ConfigSource.of(config::get), "off"));
+
+        assertEquals(List.of(ServerProperty.USERNAME), e.properties(), "amira.username is not amira.pbx2's");
+        assertTrue(e.getMessage().contains("username is missing: set Username (amira.pbx2.username, AMIRA_PBX2_USERNAME)"),
+                e.getMessage());
+        own.set(ServerProperty.USERNAME, "u2");
+        AmiClientConfig resolved = own.resolve(null, ConfigSource.of(config::get), "off");
+        assertEquals("pbx2:5039", resolved.server());
+        assertEquals("s2", resolved.secret());
+        assertEquals("pbx1:5038", new ServerProperties().resolve(null, ConfigSource.of(config::get), "off").server());
+    }
+
+    @Test
+    void theFallbacksPrefixAppliesWhenTheBeanSetsNoneAndExplicitValuesStillWin() {
+        Map<String, String> config = Map.of("amira.pbx2.host", "pbx2", "amira.pbx2.port", "x",
+                "amira.pbx3.host", "pbx3", "amira.pbx3.username", "u3", "amira.pbx3.secret", "s3");
+        ServerProperties ra = new ServerProperties();
+        ra.setConfigPrefix("amira.pbx2");
+        ServerProperties own = new ServerProperties();
+
+        InvalidServerPropertiesException e = assertThrows(InvalidServerPropertiesException.class,
+                () -> own.resolve(ra, ConfigSource.of(config::get), "off"));
+        assertTrue(e.getMessage().contains("Port: 'x' is not a whole number (from amira.pbx2.port)"), e.getMessage());
+
+        own.setConfigPrefix("amira.pbx3");
+        own.set(ServerProperty.PORT, 6000);
+        assertEquals("pbx3:6000", own.resolve(ra, ConfigSource.of(config::get), "off").server());
+        assertEquals("pbx3:6000", own.server(ra, ConfigSource.of(config::get)));
+    }
+
+    @Test
+    void theConfigPrefixTakesPartInEqualityAndToString() {
+        ServerProperties a = new ServerProperties();
+        ServerProperties b = new ServerProperties();
+        b.setConfigPrefix("amira.pbx2");
+        assertNotEquals(a, b);
+        assertEquals(b, b.copy());
+        a.setConfigPrefix("amira.pbx2.");
+        assertEquals(b, a);
+        assertEquals(b.hashCode(), a.hashCode());
+        assertEquals("ServerProperties[ConfigPrefix=amira.pbx2]", a.toString());
+        a.setConfigPrefix(" ");
+        assertEquals(null, a.configPrefix());
+        assertEquals("ServerProperties[]", a.toString());
+    }
+
+    @Test
     void blankValuesAreUnsetAndEqualityFollowsTheExplicitValues() {
         ServerProperties a = new ServerProperties();
         a.set(ServerProperty.HOST, "  ");
@@ -113,5 +167,7 @@ class ServerPropertiesTest {
     void environmentNamesFollowMicroProfileMapping() {
         assertEquals("AMIRA_TRUST_STORE", ServerProperty.TRUST_STORE.environmentVariable());
         assertEquals("AMIRA_HOST", ServerProperty.HOST.environmentVariable());
+        assertEquals("amira.pbx2.trust-store", ServerProperty.TRUST_STORE.key("amira.pbx2"));
+        assertEquals("TrustStore (amira.pbx2.trust-store, AMIRA_PBX2_TRUST_STORE)", ServerProperty.TRUST_STORE.describe("amira.pbx2"));
     }
 }

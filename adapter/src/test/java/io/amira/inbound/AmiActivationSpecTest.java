@@ -37,6 +37,18 @@ class AmiActivationSpecTest {
     }
 
     @Test
+    void aConfigPrefixNamesThatServersKeysInTheErrors() {
+        AmiActivationSpec spec = new AmiActivationSpec();
+        spec.setResourceAdapter(new io.amira.AmiraResourceAdapter());
+        spec.setConfigPrefix("amira.pbx2");
+
+        InvalidPropertyException missing = assertThrows(InvalidPropertyException.class, spec::validate);
+
+        assertTrue(missing.getMessage().contains("set Username (amira.pbx2.username, AMIRA_PBX2_USERNAME)"), missing.getMessage());
+        assertTrue(spec.toString().contains("ConfigPrefix=amira.pbx2"), spec.toString());
+    }
+
+    @Test
     void validateReportsEveryBadPropertyAtOnce() {
         AmiActivationSpec spec = new AmiActivationSpec();
         spec.setEventClasses("call,bogus");

@@ -275,6 +275,47 @@ class InboundSimulatorTest {
     }
 
     @Test
+    void oneBeanClassActivatedOncePerPbxReceivesEachPbxsEventsTaggedUnderItsOwnConfigPrefix() throws Exception {
+        try (AmiSimulator pbx2 = AmiSimulator.start(io.amira.simulator.SimulatorConfig.builder().port(0)
+                .user("ops2", "secret2", "all", "all").build())) {
+            Map<String, String> keys = Map.of(
+                    "amira.it-pbx1.host", simulator.host(), "amira.it-pbx1.port", Integer.toString(simulator.port()),
+                    "amira.it-pbx1.username", "admin", "amira.it-pbx1.secret", "amp111",
+                    "amira.it-pbx2.host", pbx2.host(), "amira.it-pbx2.port", Integer.toString(pbx2.port()),
+                    "amira.it-pbx2.username", "ops2", "amira.it-pbx2.secret", "secret2");
+            keys.forEach(System::setProperty);
+            try {
+                List<AmiEvent> pbx1Events = new CopyOnWriteArrayList<>();
+                List<AmiEvent> pbx2Events = new CopyOnWriteArrayList<>();
+                AmiActivationSpec pbx1Spec = new AmiActivationSpec();
+                pbx1Spec.setConfigPrefix("amira.it-pbx1");
+                AmiActivationSpec pbx2Spec = new AmiActivationSpec();
+                pbx2Spec.setConfigPrefix("amira.it-pbx2");
+                pbx1Spec.setResourceAdapter(adapter);
+                pbx2Spec.setResourceAdapter(adapter);
+                activate("listener", pbx1Spec, into(pbx1Events));
+                activate("listener", pbx2Spec, into(pbx2Events));
+                await().until(() -> count(pbx1Events, AmiLifecycleEvents.CONNECTED) == 1 && count(pbx2Events, AmiLifecycleEvents.CONNECTED) == 1);
+
+                simulator.emitEvent("UserEvent", Map.of("UserEvent", "FromPbx1"));
+                pbx2.emitEvent("UserEvent", Map.of("UserEvent", "FromPbx2"));
+
+                await().until(() -> count(pbx1Events, "UserEvent") == 1 && count(pbx2Events, "UserEvent") == 1);
+                String server1 = simulator.host() + ":" + simulator.port();
+                String server2 = pbx2.host() + ":" + pbx2.port();
+                assertEquals(List.of("FromPbx1"), pbx1Events.stream().filter(e -> e.name().equals("UserEvent")).map(e -> e.get("UserEvent")).toList());
+                assertEquals(List.of("FromPbx2"), pbx2Events.stream().filter(e -> e.name().equals("UserEvent")).map(e -> e.get("UserEvent")).toList());
+                assertTrue(pbx1Events.stream().allMatch(e -> e.server().equals(server1)), pbx1Events.toString());
+                assertTrue(pbx2Events.stream().allMatch(e -> e.server().equals(server2)), pbx2Events.toString());
+                AmiEvent connected2 = pbx2Events.stream().filter(AmiEvent::isLifecycle).findFirst().orElseThrow();
+                assertTrue(connected2.get(AmiLifecycleEvents.ACTIVATION).endsWith("[amira.it-pbx2]"), connected2.toString());
+            } finally {
+                keys.keySet().forEach(System::clearProperty);
+            }
+        }
+    }
+
+    @Test
     void deactivationClosesTheSocketAndEndsEveryThread() throws Exception {
         List<AmiEvent> events = new CopyOnWriteArrayList<>();
         TestEndpointFactory factory = activate("undeploy", spec(), into(events));

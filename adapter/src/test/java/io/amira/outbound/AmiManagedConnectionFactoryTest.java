@@ -54,7 +54,28 @@ class AmiManagedConnectionFactoryTest {
     void everyServerPropertyIsAConfigProperty() {
         long properties = java.util.Arrays.stream(AmiManagedConnectionFactory.class.getMethods())
                 .filter(m -> m.isAnnotationPresent(ConfigProperty.class)).count();
-        assertEquals(io.amira.config.ServerProperty.values().length, properties);
+        assertEquals(io.amira.config.ServerProperty.values().length + 1, properties, "the server properties and ConfigPrefix");
+    }
+
+    @Test
+    void twoDefinitionsWithTheirOwnConfigPrefixReachTheirOwnServerAndAreDifferentPools() {
+        System.setProperty("amira.test-pbx1.host", "pbx1.example");
+        System.setProperty("amira.test-pbx2.host", "pbx2.example");
+        System.setProperty("amira.test-pbx2.port", "5039");
+        try {
+            AmiManagedConnectionFactory pbx1 = new AmiManagedConnectionFactory();
+            pbx1.setConfigPrefix("amira.test-pbx1");
+            AmiManagedConnectionFactory pbx2 = new AmiManagedConnectionFactory();
+            pbx2.setConfigPrefix("amira.test-pbx2");
+
+            assertEquals("pbx1.example:5038", pbx1.server());
+            assertEquals("pbx2.example:5039", pbx2.server());
+            assertNotEquals(pbx1, pbx2);
+        } finally {
+            System.clearProperty("amira.test-pbx1.host");
+            System.clearProperty("amira.test-pbx2.host");
+            System.clearProperty("amira.test-pbx2.port");
+        }
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps track of the calls in progress from the AMI call events it is fed: one call per Linkedid
- * with its channels, their states and the caller ID. A call ends when its last channel hangs up.
+ * and server (two Asterisk servers may both have a call 1795435516.0: an application serving
+ * several PBXs keys its state by {@link AmiEvent#server()} too) with its channels, their states
+ * and the caller ID. A call ends when its last channel hangs up.
  *
  * <p>Safe for concurrent use without a lock of its own, so message-driven bean instances never
  * queue behind one another: the calls live in a {@link ConcurrentHashMap}, each one an immutable
@@ -31,7 +33,7 @@ import java.util.concurrent.ConcurrentMap;
 public class CallTracker {
 
     private final Clock clock;
-    private final ConcurrentMap<String, Call> calls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<CallKey, Call> calls = new ConcurrentHashMap<>();
 
     public CallTracker(Clock clock) {
         this.clock = clock;
@@ -42,17 +44,18 @@ public class CallTracker {
      * of a call, so the caller can report it.
      */
     public Optional<EndedCall> apply(AmiEvent event) {
-        String linkedId = callKey(event);
+        String linkedId = linkedId(event);
         String channel = event.get("Channel");
         if (linkedId == null || channel == null) {
             return Optional.empty();
         }
+        CallKey key = new CallKey(event.server(), linkedId);
         switch (event.name()) {
-            case "Newchannel" -> calls.compute(linkedId,
+            case "Newchannel" -> calls.compute(key,
                     (id, call) -> (call == null ? new Call(clock.instant(), Map.of(), "") : call).update(channel, event));
-            case "Newstate", "NewCallerid" -> calls.computeIfPresent(linkedId, (id, call) -> call.update(channel, event));
+            case "Newstate", "NewCallerid" -> calls.computeIfPresent(key, (id, call) -> call.update(channel, event));
             case "Hangup" -> {
-                return hangup(linkedId, channel, event);
+                return hangup(key, channel, event);
             }
             default -> {
                 // Other events do not change the board.
@@ -61,14 +64,14 @@ public class CallTracker {
         return Optional.empty();
     }
 
-    private Optional<EndedCall> hangup(String linkedId, String channel, AmiEvent event) {
+    private Optional<EndedCall> hangup(CallKey key, String channel, AmiEvent event) {
         EndedCall[] ended = new EndedCall[1];
-        calls.computeIfPresent(linkedId, (id, call) -> {
+        calls.computeIfPresent(key, (id, call) -> {
             Call rest = call.without(channel);
             if (!rest.channels.isEmpty()) {
                 return rest;
             }
-            ended[0] = new EndedCall(id, call.callerId, Duration.between(call.started, clock.instant()), causeInWords(event));
+            ended[0] = new EndedCall(id.linkedId(), call.callerId, Duration.between(call.started, clock.instant()), causeInWords(event));
             return null;
         });
         return Optional.ofNullable(ended[0]);
@@ -78,7 +81,7 @@ public class CallTracker {
     public List<ActiveCall> activeCalls() {
         Instant now = clock.instant();
         List<ActiveCall> result = new ArrayList<>(calls.size());
-        calls.forEach((linkedId, call) -> result.add(new ActiveCall(linkedId, call.channels, call.callerId,
+        calls.forEach((key, call) -> result.add(new ActiveCall(key.linkedId(), call.channels, call.callerId,
                 Duration.between(call.started, now))));
         result.sort(Comparator.comparing(ActiveCall::duration).reversed());
         return result;
@@ -94,9 +97,13 @@ public class CallTracker {
         return cause == null ? "unknown cause" : "cause " + cause;
     }
 
-    private static String callKey(AmiEvent event) {
+    private static String linkedId(AmiEvent event) {
         String linkedId = event.get("Linkedid");
         return linkedId != null && !linkedId.isEmpty() ? linkedId : event.get("Uniqueid");
+    }
+
+    /** Where a call lives: its Linkedid is unique on its server only. */
+    private record CallKey(String server, String linkedId) {
     }
 
     /** A call in progress as the board sees it. */

@@ -144,6 +144,16 @@ class CallTrackerTest {
     }
 
     @Test
+    void callsOfTwoPbxsWithTheSameLinkedidAreKeptApart() {
+        tracker.apply(onServer("pbx1:5038", event("Newchannel", "SIP/a-1", "1795435516.0", "U1", "Up", "", "")));
+        tracker.apply(onServer("pbx2:5038", event("Newchannel", "SIP/b-1", "1795435516.0", "U1", "Up", "", "")));
+
+        assertEquals(2, tracker.activeCalls().size());
+        assertTrue(tracker.apply(onServer("pbx2:5038", hangup("SIP/b-1", "1795435516.0", "16", null))).isPresent());
+        assertEquals(Map.of("SIP/a-1", "Up"), tracker.activeCalls().get(0).channelStates());
+    }
+
+    @Test
     void eventsWithoutAChannelAreIgnored() {
         assertTrue(tracker.apply(AmiEvent.builder("FullyBooted").build()).isEmpty());
         assertTrue(tracker.activeCalls().isEmpty());
@@ -161,6 +171,16 @@ class CallTrackerTest {
         return AmiEvent.builder(name).header("Privilege", "call,all").header("Channel", channel)
                 .header("ChannelStateDesc", state).header("CallerIDNum", callerIdNum).header("CallerIDName", callerIdName)
                 .header("Uniqueid", uniqueId).header("Linkedid", linkedId).build();
+    }
+
+    private static AmiEvent onServer(String server, AmiEvent event) {
+        AmiEvent.Builder copy = AmiEvent.builder(event.name()).server(server);
+        for (int i = 0; i < event.size(); i++) {
+            if (!event.headerName(i).equals("Event")) {
+                copy.header(event.headerName(i), event.headerValue(i));
+            }
+        }
+        return copy.build();
     }
 
     private static AmiEvent hangup(String channel, String linkedId, String cause, String causeText) {

@@ -27,7 +27,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Deployments {
 
-    /** Binds every MDB of a module to the adapter in amira.ear (WildFly ignores a resourceAdapter activation property). */
+    /** The adapter in amira.ear, as MDBs name it on WildFly. */
+    public static final String EAR_ADAPTER = "amira.ear#adapter.rar";
+
+    /** Binds every MDB of a module to an adapter (WildFly ignores a resourceAdapter activation property). */
     private static final String RESOURCE_ADAPTER_BINDING = """
             <?xml version="1.0" encoding="UTF-8"?>
             <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0"
@@ -37,7 +40,7 @@ public final class Deployments {
               <assembly-descriptor>
                 <r:resource-adapter-binding>
                   <ejb-name>*</ejb-name>
-                  <r:resource-adapter-name>amira.ear#adapter.rar</r:resource-adapter-name>
+                  <r:resource-adapter-name>%s</r:resource-adapter-name>
                 </r:resource-adapter-binding>
               </assembly-descriptor>
             </jboss:ejb-jar>
@@ -123,7 +126,7 @@ public final class Deployments {
 
     /** An EJB module of the message-driven beans in {@code beans}, each bound to the adapter in amira.ear. */
     public static JavaArchive mdbModule(String name, Package beans) {
-        return withBindings(ShrinkWrap.create(JavaArchive.class, name).addPackage(beans), "amira.ear#adapter.rar");
+        return withBindings(ShrinkWrap.create(JavaArchive.class, name).addPackage(beans), EAR_ADAPTER);
     }
 
     /**
@@ -134,9 +137,16 @@ public final class Deployments {
         return withBindings(ShrinkWrap.create(JavaArchive.class, name).addClasses(classes), resourceAdapter);
     }
 
+    /**
+     * A jboss-ejb3.xml binding every MDB of a module to {@code adapter} on WildFly: amira.ear's
+     * ({@link #EAR_ADAPTER}) or one deployed on its own (amira.rar).
+     */
+    public static StringAsset resourceAdapterBinding(String adapter) {
+        return new StringAsset(RESOURCE_ADAPTER_BINDING.formatted(adapter));
+    }
+
     private static JavaArchive withBindings(JavaArchive module, String resourceAdapter) {
-        module.addAsManifestResource(new StringAsset(RESOURCE_ADAPTER_BINDING.replace("amira.ear#adapter.rar",
-                resourceAdapter)), "jboss-ejb3.xml");
+        module.addAsManifestResource(resourceAdapterBinding(resourceAdapter), "jboss-ejb3.xml");
         StringBuilder payara = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<glassfish-ejb-jar>\n  <enterprise-beans>\n");
         for (Class<?> bean : messageDrivenBeans(module)) {
             payara.append(PAYARA_MDB.formatted(bean.getSimpleName()));
@@ -151,7 +161,8 @@ public final class Deployments {
      * without the singleton subsystem the deployment fails).
      */
     public static JavaArchive clusteredSingletonMdbModule(String name, Package beans) {
-        String descriptor = RESOURCE_ADAPTER_BINDING.replace("  </assembly-descriptor>", CLUSTERED_SINGLETON + "  </assembly-descriptor>");
+        String descriptor = RESOURCE_ADAPTER_BINDING.formatted(EAR_ADAPTER)
+                .replace("  </assembly-descriptor>", CLUSTERED_SINGLETON + "  </assembly-descriptor>");
         return ShrinkWrap.create(JavaArchive.class, name).addPackage(beans)
                 .addAsManifestResource(new StringAsset(descriptor), "jboss-ejb3.xml");
     }

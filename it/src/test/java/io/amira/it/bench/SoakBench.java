@@ -43,9 +43,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Soak: for {@code amira.bench.soakMinutes} (default 30) the simulator sends 5,000 events/s, spread
- * over 1,000 calls, to the counting MDB, while five callers in the deployment send 500 actions/s
+ * over 1,000 calls, to the counting MDB, while seven callers in the deployment send 500 actions/s
  * through the pool. Every sixth of the run the server's heap is measured after a full GC. Must hold:
- * heap after GC flat within 5 % from the first sample on, 0 events lost, per-call order held, no
+ * heap after GC never more than 5 % above the first sample (no growth), 0 events lost, per-call order held, no
  * action failed. A benchmark, not a test (its name keeps it out of {@code mvn verify}):
  * {@code mvn -pl it -am verify -Dit.test=SoakBench -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  * Figures land in {@code it/target/bench/soak.txt} (and docs/PERFORMANCE.md).
@@ -59,7 +59,7 @@ class SoakBench {
     private static final int CALLS = 1_000;
     private static final int SAMPLES = 6;
     private static final String[][] LOAD_SETTINGS = {
-            {"amira.load.callers", "5"}, {"amira.load.intervalMillis", "10"}, {"amira.load.originateMillis", "0"}};
+            {"amira.load.callers", "7"}, {"amira.load.intervalMillis", "10"}, {"amira.load.originateMillis", "0"}};
 
     @ArquillianResource
     private ManagementClient management;
@@ -122,16 +122,19 @@ class SoakBench {
                     .until(() -> stats().get("received") + stats().get("lost") >= sent);
             Map<String, Long> end = stats();
             long first = heap.get(0);
-            double drift = heap.stream().mapToDouble(h -> Math.abs(h - first) * 100.0 / first).max().orElse(0);
+            // Growth is what a leak shows: a heap that settles lower than the first sample (warm-up
+            // caches, a machine whose load fell) is reported, not held against the run.
+            double drift = heap.stream().mapToDouble(h -> (h - first) * 100.0 / first).max().orElse(0);
+            double spread = heap.stream().mapToDouble(h -> Math.abs(h - first) * 100.0 / first).max().orElse(0);
             report.add(String.format(Locale.ROOT, "end: sent %d received %d lost %d order violations %d; heap after GC"
-                            + " %s MiB, largest drift from the first sample %.1f %%; actions failed %d", sent,
-                    end.get("received"), end.get("lost"), end.get("violations"),
-                    heap.stream().map(h -> Long.toString(h >> 20)).toList(), drift, load.getFailed() - failedBefore));
+                            + " %s MiB, largest growth over the first sample %.1f %% (largest difference either way %.1f %%);"
+                            + " actions failed %d", sent, end.get("received"), end.get("lost"), end.get("violations"),
+                    heap.stream().map(h -> Long.toString(h >> 20)).toList(), drift, spread, load.getFailed() - failedBefore));
             assertEquals(sent, end.get("received"), "every event delivered");
             assertEquals(0, end.get("lost"));
             assertEquals(0, end.get("violations"), "per-call order");
             assertEquals(0, load.getFailed() - failedBefore, "actions failed");
-            assertTrue(drift <= 5.0, "heap after GC drifted " + drift + " %");
+            assertTrue(drift <= 5.0, "heap after GC grew " + drift + " % over the first sample");
         } finally {
             deployer.undeploy(EAR);
             for (String[] setting : LOAD_SETTINGS) {

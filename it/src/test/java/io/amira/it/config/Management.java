@@ -1,11 +1,16 @@
 package io.amira.it.config;
 
+import io.amira.it.ServerBaseDirectory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.dmr.ModelNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -83,6 +88,32 @@ final class Management implements AutoCloseable {
         }
     }
 
+    /** OK, FAILED, STOPPED: a deployment's status. */
+    String deploymentStatus(String deployment) {
+        ModelNode op = operation("read-attribute", address("deployment", deployment));
+        op.get("name").set("status");
+        return result(op).asString();
+    }
+
+    /**
+     * What an administrator's scripts may change: the resource adapters, Elytron, extensions,
+     * subsystems and system properties, as configured (no runtime values).
+     */
+    ModelNode configurationSnapshot() {
+        ModelNode snapshot = new ModelNode();
+        for (String subsystem : new String[] {"resource-adapters", "elytron"}) {
+            ModelNode read = operation("read-resource", address("subsystem", subsystem));
+            read.get("recursive").set(true);
+            snapshot.get(subsystem).set(result(read));
+        }
+        for (String type : new String[] {"extension", "subsystem", "system-property"}) {
+            ModelNode names = operation("read-children-names", new ModelNode().setEmptyList());
+            names.get("child-type").set(type);
+            snapshot.get(type).set(result(names));
+        }
+        return snapshot;
+    }
+
     String serverState() {
         ModelNode op = operation("read-attribute", new ModelNode().setEmptyList());
         op.get("name").set("server-state");
@@ -92,9 +123,47 @@ final class Management implements AutoCloseable {
     /** Reloads when the server asks for it, and waits until it runs again. */
     void reloadIfRequired() {
         if (!"running".equals(serverState())) {
+            reloadAndAwait(Duration.ofMinutes(2), () -> "running".equals(serverState()));
+        }
+    }
+
+    /**
+     * Reloads now, as an administrator does to apply edits that WildFly takes without asking for a
+     * reload (a resource adapter's config property), and waits until the server has started again.
+     */
+    void reload() {
+        long starts = starts();
+        reloadAndAwait(Duration.ofMinutes(3), () -> starts() > starts && "running".equals(serverState()));
+    }
+
+    /**
+     * Issues a reload and waits for {@code done}. The server may close the management channel before
+     * it answers the reload (the client then reports the operation cancelled): the wait decides, and
+     * a lost answer is attached to its timeout.
+     */
+    private void reloadAndAwait(Duration atMost, Callable<Boolean> done) {
+        UncheckedIOException answerLost = null;
+        try {
             execute(operation("reload", new ModelNode().setEmptyList()));
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> "running".equals(serverState()));
+        } catch (UncheckedIOException e) {
+            answerLost = e;
+        }
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(done);
+        } catch (ConditionTimeoutException timeout) {
+            if (answerLost != null) {
+                timeout.addSuppressed(answerLost);
+            }
+            throw timeout;
+        }
+    }
+
+    /** WFLYSRV0025 / WFLYSRV0026 ("started", "started with errors") lines in server.log: one per boot or reload. */
+    private static long starts() {
+        try (Stream<String> lines = Files.lines(ServerBaseDirectory.serverLog())) {
+            return lines.filter(line -> line.contains("WFLYSRV0025") || line.contains("WFLYSRV0026")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,7 +1,10 @@
 package io.amira.it.outbound;
 
 import io.amira.it.Deployments;
+import io.amira.it.ItServer;
 import io.amira.it.outbound.probe.OutboundProbe;
+import io.amira.it.outbound.probe.PoolProbe;
+import io.amira.it.outbound.probe.PoolProbeBean;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -27,10 +30,16 @@ final class OutboundDeployments {
         return withOutboundProbe(Deployments.amiraEarWithProbe());
     }
 
-    /** {@code ear} plus the outbound probe. */
+    /**
+     * {@code ear} plus the outbound probe. On Payara without the pool probe: it looks up WildFly's
+     * {@code java:/eis/amira}, and the tests that use it run on WildFly only.
+     */
     static EnterpriseArchive withOutboundProbe(EnterpriseArchive ear) {
-        return ear.addAsModule(ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
-                .addPackage(OutboundProbe.class.getPackage()));
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war").addPackage(OutboundProbe.class.getPackage());
+        if (ItServer.current() == ItServer.PAYARA) {
+            probe.deleteClasses(PoolProbe.class, PoolProbeBean.class);
+        }
+        return ear.addAsModule(probe);
     }
 
     /** GET {@code /outbound-probe/outbound/<path>} (the CallControlBean probe); the answer's status and text. */

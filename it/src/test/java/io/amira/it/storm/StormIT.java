@@ -144,7 +144,7 @@ class StormIT {
             assertEquals(Set.of(), stillOnBoard, "calls still in progress on the board");
         }
         String stopped = stoppedLine();
-        assertTrue(stopped.contains(" 0 failed in the bean, 0 dropped"), "the activation's own counters: " + stopped);
+        assertTrue(stopped.contains(" 0 failed in the bean, 0 lost to a full buffer"), "the activation's own counters: " + stopped);
     }
 
     /**
