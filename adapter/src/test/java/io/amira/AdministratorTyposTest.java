@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdministratorTyposTest {
 
     private static final String VALID = "ActionTimeoutMillis, ActivationCredentialsFrom, AuthRetryDelayMillis,"
-            + " AuthRetryMaxDelayMillis, AuthType, ConnectTimeoutMillis, Host, KeepAliveIntervalMillis, KeepAliveTimeoutMillis,"
+            + " AuthRetryMaxDelayMillis, AuthType, ConfigPrefix, ConnectTimeoutMillis, Host, KeepAliveIntervalMillis, KeepAliveTimeoutMillis,"
             + " MaxAnswerBytes, Port, Secret, Tls, TrustStore, TrustStorePassword, TrustStoreType, Username, VerifyHostname";
 
     @Test
