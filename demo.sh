@@ -36,11 +36,11 @@ echo "==> Building Amira and fetching the servers (the first run downloads them)
 mvn -q -DskipTests -pl it -am verify
 
 # The sample's MDB logs each call event at FINE (DEBUG in WildFly's terms), off in production; the
-# demo shows those lines on the console through a handler of their own.
+# demo shows those lines on the console through a handler of their own (and server.log, once each).
 show_sample_events() {
     sed -i 's#</periodic-rotating-file-handler>#&\
             <console-handler name="AMIRA-SAMPLE-EVENTS"><level name="DEBUG"/><formatter><named-formatter name="COLOR-PATTERN"/></formatter></console-handler>\
-            <logger category="io.amira.sample.CallEventListenerBean"><level name="DEBUG"/><handlers><handler name="AMIRA-SAMPLE-EVENTS"/></handlers></logger>#' "$1"
+            <logger category="io.amira.sample.CallEventListenerBean" use-parent-handlers="false"><level name="DEBUG"/><handlers><handler name="AMIRA-SAMPLE-EVENTS"/><handler name="FILE"/></handlers></logger>#' "$1"
 }
 
 simulator_pid=""

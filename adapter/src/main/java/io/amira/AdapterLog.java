@@ -21,6 +21,7 @@ final class AdapterLog {
             "activation {0} logs in as user '{1}' of the sign-on of {2}");
     static final LogMessage SIGN_ON_ACTIVATION_FAILED = LogMessage.severe(LOG, "AMIRA-008",
             "activation {0} cannot start with the sign-on of {1}: {2}");
+    static final LogMessage STOP_ACTION_FAILED = LogMessage.warning(LOG, "AMIRA-009", "stopping {0} failed; stopping the rest");
 
     private AdapterLog() {
     }

@@ -20,6 +20,7 @@ import jakarta.resource.spi.work.HintsContext;
 
 import javax.transaction.xa.XAResource;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -44,6 +45,7 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
 
     private final transient Map<MessageEndpointFactory, InboundActivation> activations = new ConcurrentHashMap<>();
     private final transient Map<MessageEndpointFactory, SignOnActivation> signOnActivations = new ConcurrentHashMap<>();
+    private final transient Set<Runnable> stopActions = ConcurrentHashMap.newKeySet();
     private final transient LoginGate loginGate = new LoginGate();
     private transient volatile BootstrapContext bootstrapContext;
     private String activationCredentialsFrom;
@@ -92,6 +94,14 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
         for (MessageEndpointFactory factory : signOnActivations.keySet()) {
             stopActivation(factory);
         }
+        for (Runnable action : stopActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                AdapterLog.STOP_ACTION_FAILED.log(e, action);
+            }
+        }
+        stopActions.clear();
         AdapterLog.STOPPED.log(AdapterArchive.of(getClass()));
     }
 
@@ -147,6 +157,11 @@ public class AmiraResourceAdapter extends ServerConfigBean implements ResourceAd
     public Executor longTasks() {
         BootstrapContext context = started();
         return WorkManagerExecutor.longTasks(context.getWorkManager(), context.isContextSupported(HintsContext.class));
+    }
+
+    @Override
+    public void onStop(Runnable stop) {
+        stopActions.add(stop);
     }
 
     @Override

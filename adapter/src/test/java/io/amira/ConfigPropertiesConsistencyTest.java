@@ -1,6 +1,7 @@
 package io.amira;
 
 import io.amira.inbound.AmiActivationSpec;
+import io.amira.live.LiveStateAdminObject;
 import io.amira.outbound.AmiManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The AMI server properties are the same on the resource adapter, the connection definition and
- * the activation spec (docs/configuration.md has one table for all three), described, with the
+ * The AMI server properties are the same on the resource adapter, the connection definition, the
+ * activation spec and the live view (docs/configuration.md has one table for all), described, with the
  * secrets confidential, and without an annotation default: the container would set such a default
  * explicitly, and an explicit value beats MicroProfile Config.
  */
@@ -29,7 +30,8 @@ class ConfigPropertiesConsistencyTest {
 
     @Test
     void everyBeanHasTheSameServerProperties() {
-        for (Class<?> bean : new Class<?>[] {AmiraResourceAdapter.class, AmiManagedConnectionFactory.class, AmiActivationSpec.class}) {
+        for (Class<?> bean : new Class<?>[] {AmiraResourceAdapter.class, AmiManagedConnectionFactory.class,
+                AmiActivationSpec.class, LiveStateAdminObject.class}) {
             Map<String, ConfigProperty> properties = configProperties(bean);
             assertTrue(properties.keySet().containsAll(SERVER_PROPERTIES), bean.getSimpleName() + ": " + properties.keySet());
             for (String name : SERVER_PROPERTIES) {

@@ -4,7 +4,9 @@ package io.amira.api;
  * The names and headers of the lifecycle notifications Amira delivers to a message-driven bean as
  * {@link AmiEvent}s, next to Asterisk's own events. Their names contain a dot, which no Asterisk
  * event name does, so they cannot collide. Each carries {@code Activation} (the endpoint's
- * activation name) and {@code Server} ({@code host:port}).
+ * activation name) and {@code Server} ({@code host:port}). The live view ({@link AmiLiveState})
+ * tells its listeners of its own sync state the same way ({@link #LIVE_STATE_LOST},
+ * {@link #LIVE_STATE_SYNCED}, with {@code Server} only).
  *
  * <p>An application resynchronises on {@link #CONNECTED}, {@link #RECONNECTED} and
  * {@link #EVENTS_LOST}, for example by running the {@code Status} action: events before or during
@@ -33,6 +35,16 @@ public final class AmiLifecycleEvents {
      */
     public static final String EVENTS_LOST = "Amira.EventsLost";
     /**
+     * The live view ({@link AmiLiveState}) is not in sync any more: it lost its event connection
+     * ({@link #CAUSE} says why) and resynchronises once it is back. Told to {@link LiveStateListener}s.
+     */
+    public static final String LIVE_STATE_LOST = "Amira.LiveStateLost";
+    /**
+     * The live view is in sync: it listed Asterisk's state after (re)connecting and applies every
+     * event again. Carries {@link #RESYNC_MILLIS}. Told to {@link LiveStateListener}s.
+     */
+    public static final String LIVE_STATE_SYNCED = "Amira.LiveStateSynced";
+    /**
      * Asterisk refused the event connection's login: wrong username or secret, or the user's
      * {@code permit}/{@code deny}. Not a network blip: Amira tries again only after a long, growing
      * delay (the {@code AuthRetryDelayMillis} and {@code AuthRetryMaxDelayMillis} properties), so
@@ -54,6 +66,8 @@ public final class AmiLifecycleEvents {
     public static final String RETRY_MILLIS = "RetryMillis";
     public static final String LOST = "Lost";
     public static final String TOTAL_LOST = "TotalLost";
+    /** From the live view's login to the end of its resynchronisation, in milliseconds. */
+    public static final String RESYNC_MILLIS = "ResyncMillis";
 
     private static final String PREFIX = "Amira.";
 

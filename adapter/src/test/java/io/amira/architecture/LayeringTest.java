@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Dependencies between the adapter's packages point one way:
- * {@code api} ← {@code protocol} ← {@code client} ← {@code config} ← {@code outbound}/{@code inbound}
+ * {@code api} ← {@code protocol} ← {@code client} ← {@code config} ← {@code outbound}/{@code inbound}/{@code live}
  * ← the resource adapter ({@code io.amira}); {@code log} and {@code work} sit beside them for
  * everyone who logs or runs work. Every reference to an {@code io.amira} package in a source file
  * counts: imports, qualified names, Javadoc links.
@@ -38,7 +38,8 @@ class LayeringTest {
             "work", Set.of(),
             "outbound", Set.of("api", "protocol", "client", "config", "log", "work"),
             "inbound", Set.of("api", "protocol", "client", "config", "log", "work"),
-            ROOT, Set.of("api", "protocol", "client", "config", "log", "work", "outbound", "inbound"));
+            "live", Set.of("api", "protocol", "client", "config", "log", "work"),
+            ROOT, Set.of("api", "protocol", "client", "config", "log", "work", "outbound", "inbound", "live"));
 
     @Test
     void packagesDependOnlyDownwards() throws IOException {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.function.Executable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.amira.client.SimulatorClients.admin;
@@ -25,6 +27,9 @@ class ConnectDeadlineTest {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
     private static final long TOLERANCE_MILLIS = 200;
+
+    /** Connect attempts the last {@link #failsAtTheDeadline} made. */
+    private int attempts;
 
     private AmiSimulator simulator;
 
@@ -47,7 +52,7 @@ class ConnectDeadlineTest {
         assertTrue(e.getMessage().contains(simulator.host() + ":" + simulator.port()), e.getMessage());
         assertTrue(e.getMessage().contains("the Login did not complete"), e.getMessage());
         assertTrue(e.getMessage().contains("connect timeout of 1000 ms"), e.getMessage());
-        assertEquals(1, simulator.actionsReceived("Challenge"));
+        assertEquals(attempts, simulator.actionsReceived("Challenge"), "one Challenge per connect");
     }
 
     @Test
@@ -86,12 +91,25 @@ class ConnectDeadlineTest {
         }
     }
 
-    private static AmiConnectException failsAtTheDeadline(Executable connect) {
-        long start = System.nanoTime();
-        AmiConnectException e = assertThrows(AmiConnectException.class, connect);
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(millis >= CONNECT_TIMEOUT.toMillis() - 20 && millis < CONNECT_TIMEOUT.toMillis() + TOLERANCE_MILLIS,
-                "failed after " + millis + " ms, the deadline is " + CONNECT_TIMEOUT.toMillis() + " ms: " + e.getMessage());
-        return e;
+    /**
+     * Connects until an attempt fails within the tolerance past the deadline, at most three times:
+     * a late wake-up on a loaded machine is noise, a deadline that does not hold misses every time.
+     * Failing before the deadline fails at once.
+     */
+    private AmiConnectException failsAtTheDeadline(Executable connect) {
+        List<Long> late = new ArrayList<>();
+        for (attempts = 1; ; attempts++) {
+            long start = System.nanoTime();
+            AmiConnectException e = assertThrows(AmiConnectException.class, connect);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(millis >= CONNECT_TIMEOUT.toMillis() - 20,
+                    "failed after " + millis + " ms, before the deadline of " + CONNECT_TIMEOUT.toMillis() + " ms: " + e.getMessage());
+            if (millis < CONNECT_TIMEOUT.toMillis() + TOLERANCE_MILLIS) {
+                return e;
+            }
+            late.add(millis);
+            assertTrue(attempts < 3, "failed after " + late + " ms, the deadline is " + CONNECT_TIMEOUT.toMillis() + " ms: "
+                    + e.getMessage());
+        }
     }
 }

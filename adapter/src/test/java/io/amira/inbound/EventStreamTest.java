@@ -129,7 +129,8 @@ class EventStreamTest {
         for (int i = 2; i < gaps.size(); i++) {
             assertTrue(gaps.get(i) >= 200, "logins closer than the retry delay: " + gaps);
         }
-        streams.forEach(stream -> assertEquals(EventStream.State.AUTHENTICATION_FAILED, stream.state()));
+        // Between its attempts (each a moment of CONNECTING) every stream reports the refusal.
+        await().until(() -> streams.stream().allMatch(stream -> stream.state() == EventStream.State.AUTHENTICATION_FAILED));
         streams.forEach(EventStream::stop);
     }
 

@@ -2,7 +2,6 @@ package io.amira.sample;
 
 import io.amira.api.AmiEvent;
 import io.amira.api.AmiEventListener;
-import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,8 +13,9 @@ import java.util.logging.Logger;
  * {@link AmiEventListener}. The binding to the adapter ({@code amira.ear#adapter.rar}, or the one
  * the system property {@code amira.resource-adapter} names) is in META-INF/jboss-ejb3.xml;
  * activation config properties choose which events arrive (see docs/configuration.md). This one
- * keeps the {@link CallBoard} up to date, which logs each ended call. Events of one call arrive in
- * order; different calls in parallel.
+ * logs them; the calls in progress are the {@link CallBoard}'s, which asks the adapter's live view
+ * instead of keeping state from these events. Events of one call arrive in order; different calls
+ * in parallel.
  *
  * <p>Written for call storms (thousands of calls starting within a second, 25 events each), where
  * what one event costs decides whether the burst is absorbed: each call event is logged on one line
@@ -30,14 +30,12 @@ public class CallEventListenerBean implements AmiEventListener {
 
     private static final Logger LOG = Logger.getLogger(CallEventListenerBean.class.getName());
 
-    @EJB
-    private CallBoard callBoard;
-
     @Override
     public void onEvent(AmiEvent event) {
         if (event.isLifecycle()) {
             // Amira.Connected (also after a cluster takeover), Amira.Reconnected, Amira.EventsLost:
-            // events before it were missed here; a real application would resynchronise (Status).
+            // events before it were missed here; a real application would resynchronise (Status),
+            // or ask the live view (CallBoard), which resynchronises by itself.
             LOG.info(() -> "AMIRA-SAMPLE-020 " + event.name() + " from " + event.get("Server")
                     + ": calls in progress may have been missed");
             return;
@@ -46,6 +44,5 @@ public class CallEventListenerBean implements AmiEventListener {
             return;
         }
         LOG.fine(() -> EventLines.describe(event));
-        callBoard.apply(event);
     }
 }

@@ -1,5 +1,7 @@
 package io.amira.sample;
 
+import io.amira.api.LiveQueue;
+import io.amira.api.LiveSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -22,7 +24,8 @@ import java.util.logging.Logger;
  * How to drive calls on a schedule: when {@code amira.sample.originate} names a channel (for
  * example {@code Local/100@demo}), this timer originates a call to it every
  * {@code amira.sample.interval} seconds (default 10) and runs {@code Wait(2)} on the answered
- * channel; {@link CallControlBean} logs each outcome. Unset, it does nothing. Both keys are MicroProfile Config properties:
+ * channel; {@link CallControlBean} logs each outcome, this timer the {@link CallBoard} after it (whose
+ * first use starts the adapter's live view, which then logs every call that ends). Unset, it does nothing. Both keys are MicroProfile Config properties:
  * system properties or environment variables ({@code AMIRA_SAMPLE_ORIGINATE}).
  */
 @Singleton
@@ -38,6 +41,9 @@ public class DemoCallTimer {
 
     @EJB
     private CallControlBean callControl;
+
+    @EJB
+    private CallBoard callBoard;
 
     private String channel;
 
@@ -60,6 +66,10 @@ public class DemoCallTimer {
     void originate() {
         try {
             callControl.originateToApplication(channel, "Wait", "2", ANSWER_TIMEOUT);
+            LiveSnapshot board = callBoard.snapshot();
+            LOG.info(() -> "AMIRA-SAMPLE-013 " + board.calls().size() + " calls in progress, "
+                    + board.queue("support").map(LiveQueue::waiting).orElse(0) + " callers waiting in queue support"
+                    + (board.inSync() ? "" : " (the live view is not in sync: last known state)"));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "AMIRA-SAMPLE-012 call to " + channel + " failed: " + e.getMessage());
         }

@@ -1,5 +1,10 @@
 package io.amira.it.config;
 
+import io.amira.api.AmiAction;
+import io.amira.api.AmiResponse;
+import io.amira.client.AmiClient;
+import io.amira.client.AmiClientConfig;
+import io.amira.it.AmiSessions;
 import io.amira.it.AmiTarget;
 import io.amira.it.ServerBaseDirectory;
 import io.amira.it.config.adminmdb.JarLoggerBean;
@@ -62,11 +67,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AdminRouteIT {
 
     private static final String FACTORY = "java:/eis/amira";
-    private static final String STORE_SECRET = "St0re-" + Long.toHexString(System.nanoTime());
+    /** The AMI user and secret only the credential store knows: the simulator's made-up one, or Asterisk's session user. */
+    private static final String STORE_USER = AmiTarget.isSimulated() ? "ops" : AmiTarget.sessionUsername();
+    private static final String STORE_SECRET = AmiTarget.isSimulated() ? "St0re-" + Long.toHexString(System.nanoTime())
+            : AmiTarget.sessionSecret();
     private static final String STORE_PASSWORD = "St0re-pw-" + Long.toHexString(System.nanoTime());
     private static final String WRONG_SECRET = "Wr0ng-" + Long.toHexString(System.nanoTime());
     private static final ModelNode ADAPTER = address("subsystem", "resource-adapters", "resource-adapter", RAR);
 
+    /** The server amira.cli points at: a simulator of this test's, or the real Asterisk of AMIRA_IT_*. */
+    private static String targetHost;
+    private static int targetPort;
     private static AmiSimulator target;
     private static AmiSimulator moved;
     private static AmiSimulator tlsTarget;
@@ -101,11 +112,17 @@ class AdminRouteIT {
     /** Once per class: the scripts, connection definitions for the readiness causes, the deployments. */
     @BeforeEach
     void scriptsRunThenDeployed() throws Exception {
-        assumeTrue(AmiTarget.isSimulated(), "needs simulators: an AMI server whose user only the credential store knows");
-        if (target != null) {
+        if (targetHost != null) {
             return;
         }
-        target = AmiSimulator.start(SimulatorConfig.builder().port(0).user("ops", STORE_SECRET, "all", "all").build());
+        if (AmiTarget.isSimulated()) {
+            target = AmiSimulator.start(SimulatorConfig.builder().port(0).user(STORE_USER, STORE_SECRET, "all", "all").build());
+            targetHost = target.host();
+            targetPort = target.port();
+        } else {
+            targetHost = AmiTarget.host();
+            targetPort = AmiTarget.port();
+        }
         moved = AmiSimulator.start(SimulatorConfig.builder().port(0).user("ops2", STORE_SECRET, "all", "all").build());
         tlsTarget = AmiSimulator.start(SimulatorConfig.builder().port(0).tls(true).build());
         silent = new ServerSocket(0);
@@ -120,12 +137,12 @@ class AdminRouteIT {
                 STORE_PASSWORD);
         CliScript.run(CliScript.SECRET, Map.of(), Map.of("AMIRA_SECRET", STORE_SECRET,
                 "AMIRA_STORE_PASSWORD", "{EXT}cat " + storePassword.toAbsolutePath()), "--resolve-parameter-values");
-        runAmiraCli(target, "ops");
+        runAmiraCli(targetHost, targetPort, STORE_USER);
         try (Management m = Management.connect()) {
             addDefinition(m, "refused", Map.of("Port", Integer.toString(closedPort)));
             addDefinition(m, "tls-expected", Map.of("Port", Integer.toString(tlsTarget.port())));
             addDefinition(m, "tls-unexpected", Map.of("Tls", "true", "VerifyHostname", "false"));
-            addDefinition(m, "wrong-secret", Map.of("Username", "ops", "Secret", WRONG_SECRET));
+            addDefinition(m, "wrong-secret", Map.of("Username", STORE_USER, "Secret", WRONG_SECRET));
             addDefinition(m, "silent", Map.of("Port", Integer.toString(silent.getLocalPort()), "ActionTimeoutMillis", "1500"));
             m.reloadIfRequired();
         }
@@ -151,6 +168,7 @@ class AdminRouteIT {
                 }
             }
             target = null;
+            targetHost = null;
         }
     }
 
@@ -159,20 +177,22 @@ class AdminRouteIT {
     void thePoolSignsOnWithTheSecretFromTheStore() throws Exception {
         assertEquals("Success", ping(PROBE, FACTORY).body());
         assertEquals("Success", ping(EAR_PROBE, FACTORY).body(), "an EAR of the server's uses the adapter too");
-        assertTrue(target.logins() > 0);
+        if (target != null) {
+            assertTrue(target.logins() > 0);
+        }
     }
 
     @Test
     @Order(2)
     void theActivationsSignOnWithItToo() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> target.activeSessions() >= 4);
-        target.emitEvent("UserEvent", Map.of("UserEvent", "AdminRoute", "Privilege", "user,all"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> storeUserSessions() >= 4);
+        raiseAdminRouteEvent();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> events(PROBE).contains("UserEvent AdminRoute"));
         await().atMost(Duration.ofSeconds(30)).until(() -> events(EAR_PROBE).contains("UserEvent AdminRoute"));
         await().atMost(Duration.ofSeconds(30)).until(() -> logSinceSetup().contains(JarLoggerBean.MARKER + " UserEvent AdminRoute"));
         assertTrue(logSinceSetup().contains("AMIRA-007 activation " + JarLoggerBean.class.getName()
-                + " logs in as user 'ops' of the sign-on of " + FACTORY), logSinceSetup());
+                + " logs in as user '" + STORE_USER + "' of the sign-on of " + FACTORY), logSinceSetup());
     }
 
     @Test
@@ -180,7 +200,7 @@ class AdminRouteIT {
     void theSecretIsNowhereAnAdministratorCanRead() throws Exception {
         try (Management m = Management.connect()) {
             String configuration = m.result(operation("read-config-as-xml", new ModelNode().setEmptyList())).asString();
-            assertTrue(configuration.contains("<authentication-configuration name='amira-ami' authentication-name='ops'>"), configuration);
+            assertTrue(configuration.contains("<authentication-configuration name='amira-ami' authentication-name='" + STORE_USER + "'>"), configuration);
             assertFalse(configuration.contains(STORE_SECRET), "the secret is in the configuration");
             assertFalse(configuration.contains(STORE_PASSWORD), "the store password is in the configuration");
             assertTrue(configuration.contains("{EXT}cat "), configuration);
@@ -194,8 +214,8 @@ class AdminRouteIT {
     @Test
     @Order(4)
     void theStartLineNamesTheAdapterInstanceOnce() throws Exception {
-        String started = "AMIRA-001 Amira resource adapter started: archive amira.rar, Host=" + target.host()
-                + ", Port=" + target.port() + " set on it (the rest from MicroProfile Config amira.*, else defaults);"
+        String started = "AMIRA-001 Amira resource adapter started: archive amira.rar, Host=" + targetHost
+                + ", Port=" + targetPort + " set on it (the rest from MicroProfile Config amira.*, else defaults);"
                 + " MDB activations log in as " + FACTORY + " does";
         List<String> lines = logSinceSetup().lines().filter(line -> line.contains("AMIRA-001")).toList();
         assertEquals(1, lines.size(), lines.toString());
@@ -205,13 +225,13 @@ class AdminRouteIT {
     @Test
     @Order(5)
     void readinessNamesTheServerAndTheCause() throws Exception {
-        String server = target.host() + ":" + target.port();
+        String server = targetHost + ":" + targetPort;
         assertReadiness("amira", "UP", server, null);
-        assertReadiness("refused", "DOWN", target.host() + ":" + closedPort, "connection refused");
-        assertReadiness("tls-expected", "DOWN", target.host() + ":" + tlsTarget.port(), "(a TLS port? is Tls set?)");
+        assertReadiness("refused", "DOWN", targetHost + ":" + closedPort, "connection refused");
+        assertReadiness("tls-expected", "DOWN", targetHost + ":" + tlsTarget.port(), "(a TLS port? is Tls set?)");
         assertReadiness("tls-unexpected", "DOWN", server, "TLS handshake failed: the server does not speak TLS on this port");
-        assertReadiness("wrong-secret", "DOWN", server, "login refused for user 'ops'");
-        assertReadiness("silent", "DOWN", target.host() + ":" + silent.getLocalPort(), "timeout");
+        assertReadiness("wrong-secret", "DOWN", server, "login refused for user '" + STORE_USER + "'");
+        assertReadiness("silent", "DOWN", targetHost + ":" + silent.getLocalPort(), "timeout");
         assertFalse(Files.readString(ServerBaseDirectory.serverLog()).contains(WRONG_SECRET), "the wrong secret is in server.log");
     }
 
@@ -229,7 +249,7 @@ class AdminRouteIT {
     @Test
     @Order(7)
     void warningsPrintAsTheServersOwnDo() throws Exception {
-        target.dropAllConnections();
+        dropStoreUserSessions();
         await().atMost(Duration.ofSeconds(30)).until(() -> logSinceSetup().lines()
                 .anyMatch(line -> line.contains(" WARN  [io.amira.inbound] ") && line.contains("AMIRA-IN-041")));
         assertFalse(logSinceSetup().contains("WARNING [io.amira"), "a JUL level name in server.log");
@@ -264,14 +284,14 @@ class AdminRouteIT {
         try (Management m = Management.connect()) {
             m.removeIfPresent(address("subsystem", "resource-adapters", "resource-adapter", RAR, "config-properties", "ActionTimeout"));
         }
-        runAmiraCli(moved, "ops2");
+        runAmiraCli(moved.host(), moved.port(), "ops2");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "Success".equals(ping(PROBE, FACTORY).body()));
         assertTrue(moved.logins() > 0, "the pool logged in to the new server as the new user");
         try (Management m = Management.connect()) {
             assertEquals("OK", m.deploymentStatus(RAR));
             long stops = serverStops();
-            runAmiraCli(moved, "ops2");
+            runAmiraCli(moved.host(), moved.port(), "ops2");
             assertEquals(stops, serverStops(), "nothing changed, yet the server reloaded");
             assertEquals("running", m.serverState());
         }
@@ -291,9 +311,52 @@ class AdminRouteIT {
         }
     }
 
-    private static String runAmiraCli(AmiSimulator server, String user) throws IOException, InterruptedException {
-        return CliScript.run(CliScript.AMIRA, Map.of("amiraHost", server.host(),
-                "amiraPort", Integer.toString(server.port()), "amiraUser", user), Map.of());
+    private static String runAmiraCli(String host, int port, String user) throws IOException, InterruptedException {
+        return CliScript.run(CliScript.AMIRA, Map.of("amiraHost", host, "amiraPort", Integer.toString(port),
+                "amiraUser", user), Map.of());
+    }
+
+    /** The sessions of the store's user on the target: the simulator's count, or Asterisk's {@code manager show connected}. */
+    private static int storeUserSessions() {
+        return target != null ? target.activeSessions() : AmiSessions.count();
+    }
+
+    /**
+     * Ends every session of the store's user: the simulator drops them; a real Asterisk kicks each
+     * ({@code manager kick session <fd>}), which only the dedicated AMIRA_IT_SESSION_USERNAME allows.
+     */
+    private static void dropStoreUserSessions() throws Exception {
+        if (target != null) {
+            target.dropAllConnections();
+            return;
+        }
+        assumeTrue(!STORE_USER.equals(AmiTarget.username()), "kicks every session of its AMI user: needs"
+                + " AMIRA_IT_SESSION_USERNAME, a user no other client of that Asterisk uses");
+        try (AmiClient client = AmiClient.connect(asteriskAdmin(), null)) {
+            AmiResponse connected = client.send(AmiAction.builder("Command").header("Command", "manager show connected").build());
+            for (String line : connected.outputLines()) {
+                String[] columns = line.trim().split("\\s+");
+                if (columns.length > 4 && columns[0].equals(STORE_USER)) {
+                    client.send(AmiAction.builder("Command").header("Command", "manager kick session " + columns[4]).build());
+                }
+            }
+        }
+    }
+
+    private static AmiClientConfig asteriskAdmin() {
+        return AmiClientConfig.builder().host(AmiTarget.host()).port(AmiTarget.port())
+                .username(AmiTarget.username()).secret(AmiTarget.secret()).build();
+    }
+
+    /** A UserEvent AdminRoute every session of the target with the user class sees. */
+    private static void raiseAdminRouteEvent() throws Exception {
+        if (target != null) {
+            target.emitEvent("UserEvent", Map.of("UserEvent", "AdminRoute", "Privilege", "user,all"));
+            return;
+        }
+        try (AmiClient client = AmiClient.connect(asteriskAdmin(), null)) {
+            client.send(AmiAction.builder("UserEvent").header("UserEvent", "AdminRoute").build());
+        }
     }
 
     /** A connection definition of its own at java:/eis/amira-{name}, with these properties and no container sign-on. */

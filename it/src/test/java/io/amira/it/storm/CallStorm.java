@@ -43,6 +43,8 @@ final class CallStorm implements AutoCloseable {
     private final Set<String> endedCalls = new HashSet<>();
     private final Set<String> answered = new HashSet<>();
     private final List<String> failures = new ArrayList<>();
+    /** Calls whose Originate the server answered with a failure: they never started. */
+    private final Set<String> refused = new HashSet<>();
     private final int[] eventsPerBucket = new int[10 * 60 * 1000 / BUCKET_MILLIS];
     private final long startNanos = System.nanoTime();
     private final AmiClient observer;
@@ -101,9 +103,13 @@ final class CallStorm implements AutoCloseable {
         }
     }
 
-    /** Linkedids of the calls (each Originate's ChannelId: its first channel's Uniqueid). */
+    /** Linkedids of the calls that started (each Originate's ChannelId: its first channel's Uniqueid), less those the server refused. */
     Set<String> calls() {
-        return calls;
+        synchronized (lock) {
+            Set<String> placed = new HashSet<>(calls);
+            placed.removeAll(refused);
+            return placed;
+        }
     }
 
     /** Why Originates failed, one entry each. */
@@ -131,7 +137,7 @@ final class CallStorm implements AutoCloseable {
     /** Whether every placed call's channels have all hung up, as the wire showed. */
     boolean allEnded() {
         synchronized (lock) {
-            return endedCalls.containsAll(calls);
+            return endedCalls.containsAll(calls());
         }
     }
 
@@ -175,6 +181,7 @@ final class CallStorm implements AutoCloseable {
                     answered.add(event.uniqueId());
                 } else {
                     failures.add(event.uniqueId() + ": Reason " + event.get("Reason"));
+                    refused.add(event.uniqueId());
                 }
                 return;
             }

@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sequence, interleaved as the server runs them), and the sample's {@code CallEventListenerBean}
  * receives every event of every call in the call's order (compared lane by lane with what a plain
  * AMI session saw on the wire), nothing is dropped or reported lost, and the sample's call board
- * logs 2,000 ended calls and holds none of them as in progress.
+ * (the adapter's live view, on its own event session, started before the storm) logs 2,000 ended
+ * calls and holds none of them as in progress.
  *
  * <p>Against the simulator by default, or a real Asterisk with {@code AMIRA_IT_*}. Options for
  * measurements: {@code -Damira.storm.calls=2000 -Damira.storm.spreadMillis=1000
@@ -102,6 +103,9 @@ class StormIT {
         CallStorm storm = null;
         try {
             await().atMost(Duration.ofMinutes(1)).until(() -> mdbLedger().connectionNotices() >= 1); // Amira.Connected
+            if (sample) {
+                assertEquals("true", get("board/sync"), "the call board's live view is in sync before the storm");
+            }
             storm = CallStorm.connect();
             long cpuBefore = wildFlyCpuMillis();
             storm.originate(calls, spread);
@@ -132,8 +136,10 @@ class StormIT {
             writeReport();
         }
 
-        assertEquals(List.of(), storm.failures(), "Originates failed");
-        assertEquals(calls, storm.answered(), "calls answered");
+        if (AmiTarget.isSimulated()) {
+            assertEquals(List.of(), storm.failures(), "Originates failed");
+        } // else Asterisk may refuse some under load (reported above): what it started must arrive whole
+        assertEquals(calls - storm.failures().size(), storm.answered(), "calls answered");
         List<String> differing = differingLanes(storm.wire(), mdb, lanes);
         assertTrue(differing.isEmpty(), differing.size() + " of " + lanes.size() + " call lanes differ between the wire and"
                 + " the MDB (key: wire events/MDB events), e.g. " + first(differing));
