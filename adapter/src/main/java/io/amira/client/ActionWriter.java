@@ -13,7 +13,8 @@ import java.io.OutputStream;
  */
 final class ActionWriter {
 
-    private static final int INITIAL_CAPACITY = 16 * 1024;
+    /** Enough for a few actions; the buffers grow (and stay) as large as the busiest batch needs. */
+    private static final int INITIAL_CAPACITY = 1024;
     /** Beyond this many queued bytes (the server not reading), appenders wait for the flusher. */
     private static final int MAX_QUEUED = 4 * 1024 * 1024;
 
@@ -21,7 +22,8 @@ final class ActionWriter {
     private final Object lock = new Object();
     private byte[] queued = new byte[INITIAL_CAPACITY];
     private int queuedLength;
-    private byte[] spare = new byte[INITIAL_CAPACITY];
+    /** The buffer written last round, free for the next appends; none until the first flush. */
+    private byte[] spare = new byte[0];
     private boolean flushing;
     private long flushStartedNanos;
     private IOException failure;

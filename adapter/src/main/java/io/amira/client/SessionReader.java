@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The session's only long-lived task: reads the socket into one large buffer, decodes it in place
+ * The session's only long-lived task: reads the socket into one buffer (small while the session is
+ * quiet, up to 128 KiB under a flood), decodes it in place
  * and dispatches every packet at once — answers to the pending action with their ActionID, other
  * events to the listener. Never waits on anything but the socket. The socket's read timeout is a
  * short tick that, like every read, gives the session its chance to expire actions and keep alive.
@@ -29,8 +30,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class SessionReader implements Runnable, AmiMessageSink {
 
+    /**
+     * The read buffer while the session is quiet: an idle session (most of a pool) keeps only this
+     * much. A read that fills the buffer makes it four times larger, up to {@link #MAX_BUFFER_SIZE};
+     * a tick without any byte read makes it small again.
+     */
+    static final int MIN_BUFFER_SIZE = 8 * 1024;
     /** The most a socket stream read hands over at once on the JDK's NIO socket implementation. */
-    static final int BUFFER_SIZE = 128 * 1024;
+    static final int MAX_BUFFER_SIZE = 128 * 1024;
 
     private final AmiClient client;
     private final InputStream in;
@@ -64,7 +71,7 @@ final class SessionReader implements Runnable, AmiMessageSink {
     public void run() {
         thread = Thread.currentThread();
         started.countDown();
-        byte[] bytes = new byte[BUFFER_SIZE];
+        byte[] bytes = new byte[MIN_BUFFER_SIZE];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         Throwable failure = null;
         try {
@@ -88,6 +95,14 @@ final class SessionReader implements Runnable, AmiMessageSink {
                     } finally {
                         wakeAnswered();
                     }
+                    // The decoder keeps nothing of a read but a copy of a cut line: the buffer may change.
+                    if (read == bytes.length && bytes.length < MAX_BUFFER_SIZE) {
+                        bytes = new byte[bytes.length * 4];
+                        buffer = ByteBuffer.wrap(bytes);
+                    }
+                } else if (bytes.length > MIN_BUFFER_SIZE) {
+                    bytes = new byte[MIN_BUFFER_SIZE];
+                    buffer = ByteBuffer.wrap(bytes);
                 }
                 if (now - nextTick >= 0) {
                     nextTick = now + tickNanos;

@@ -81,6 +81,8 @@ public final class AmiDecoder {
     /** For direct buffers, which have no array to scan in place. */
     private byte[] directChunk;
 
+    /** Where the packet in progress has its (first) ActionID, -1 while it has none. */
+    private int actionIdIndex = -1;
     private String[] names = new String[HEADER_ARRAYS];
     private String[] values = new String[HEADER_ARRAYS];
     private int headerCount;
@@ -357,6 +359,11 @@ public final class AmiDecoder {
             colon = end;
         }
         String name = headerNames.name(a, from, colon);
+        // A known name other than ActionID itself (Priority, Uniqueid...) is never ActionID in another case.
+        if (actionIdIndex < 0 && (name == HeaderNames.ACTION_ID
+                || !headerNames.lastIsKnown && name.equalsIgnoreCase(HeaderNames.ACTION_ID))) {
+            actionIdIndex = headerCount;
+        }
         int valueFrom = valueStart(a, colon, end);
         String value;
         if (valueFrom >= end) {
@@ -463,7 +470,7 @@ public final class AmiDecoder {
             return;
         }
         AmiMessage message = new AmiMessage(server, Arrays.copyOf(names, headerCount), Arrays.copyOf(values, headerCount),
-                legacyBody, packetBytes);
+                actionIdIndex < 0 ? null : values[actionIdIndex], legacyBody, packetBytes);
         clearPacket();
         sink.onMessage(message);
     }
@@ -480,6 +487,7 @@ public final class AmiDecoder {
 
     private void releaseHeaders() {
         headerCount = 0;
+        actionIdIndex = -1;
         legacyBody = null;
         if (names.length > HEADER_ARRAYS_KEPT) {
             names = new String[HEADER_ARRAYS];

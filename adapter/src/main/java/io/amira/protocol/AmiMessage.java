@@ -25,11 +25,15 @@ public final class AmiMessage implements AmiEvent {
     private final Kind kind;
     private final String responseOrEventName;
     private final String server;
+    private final String actionId;
     /** An int, not a long: it fits the object's alignment gap, so a message costs no more heap. */
     private final int countedBytes;
 
-    AmiMessage(String server, String[] names, String[] values, List<String> legacyBody, long countedBytes) {
+    /** {@code actionId}: the first ActionID value among the headers (the decoder notes it while decoding). */
+    AmiMessage(String server, String[] names, String[] values, String actionId, List<String> legacyBody,
+               long countedBytes) {
         this.server = server;
+        this.actionId = actionId;
         this.names = names;
         this.values = values;
         this.legacyBody = legacyBody;
@@ -62,7 +66,9 @@ public final class AmiMessage implements AmiEvent {
         for (int i = 0; i < headerNames.length; i++) {
             bytes += AmiDecoder.countedLineBytes(headerNames[i].length() + 2 + headerValues[i].length());
         }
-        return new AmiMessage(server, headerNames.clone(), headerValues.clone(), null, bytes);
+        String[] names = headerNames.clone();
+        String[] values = headerValues.clone();
+        return new AmiMessage(server, names, values, first(names, values, HeaderNames.ACTION_ID), null, bytes);
     }
 
     public Kind kind() {
@@ -84,7 +90,7 @@ public final class AmiMessage implements AmiEvent {
 
     /** The first {@code ActionID} value, or {@code null} when absent. */
     public String actionId() {
-        return get(HeaderNames.ACTION_ID);
+        return actionId;
     }
 
     /** The value of the {@code Response:} or {@code Event:} header; empty for {@link Kind#OTHER}. */
@@ -102,9 +108,12 @@ public final class AmiMessage implements AmiEvent {
     /** The first value of the named header (case-insensitive), or {@code null} when absent. */
     @Override
     public String get(String header) {
-        String[] n = names;
-        for (int i = 0; i < n.length; i++) {
-            if (n[i].equalsIgnoreCase(header)) {
+        return first(names, values, header);
+    }
+
+    private static String first(String[] names, String[] values, String header) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equalsIgnoreCase(header)) {
                 return values[i];
             }
         }

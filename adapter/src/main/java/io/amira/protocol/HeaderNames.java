@@ -8,6 +8,7 @@ import java.util.Arrays;
  * instances instead of fresh allocations. Starts with the names Asterisk sends most and learns
  * the others it meets, up to a fixed number (garbage cannot make it grow without bound).
  * Lookups compare bytes exactly: {@code ActionID} and {@code actionid} are different entries.
+ * The known names are one read-only table for all decoders; the learned ones are per decoder.
  * One instance per decoder; not thread-safe.
  */
 final class HeaderNames {
@@ -71,69 +72,105 @@ final class HeaderNames {
         "LocalTwoExten", "LocalTwoPriority", "LocalOptimization",
     };
 
-    private static final int SLOTS = 2048;          // power of two, at most half full
-    private static final int MAX_ENTRIES = SLOTS / 2;
+    /** The names above, shared read-only by every decoder (an idle session pays nothing for them). */
+    private static final Table KNOWN = Table.known();
+    /** Slots of a decoder's own table of the other names it meets; made when it meets the first. */
+    private static final int LEARNED_SLOTS = 2048;  // power of two, at most half full
+    private static final int MAX_LEARNED = LEARNED_SLOTS / 2;
 
-    private final byte[][] keys = new byte[SLOTS][];
-    private final String[] names = new String[SLOTS];
-    private final boolean[] repeatingValues = new boolean[SLOTS];
-    private int entries;
+    private Table learned;
     /** Whether the name last returned by {@link #name} has values worth reusing. */
     boolean lastHasRepeatingValues;
-
-    HeaderNames() {
-        for (String name : COMMON) {
-            byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-            intern(bytes, 0, bytes.length, Bytes.hash(bytes, 0, bytes.length), name, false);
-        }
-        for (String name : REPEATING_VALUES) {
-            byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-            intern(bytes, 0, bytes.length, Bytes.hash(bytes, 0, bytes.length), name, true);
-        }
-    }
+    /** Whether the name last returned by {@link #name} is one of the known names (spelled exactly so). */
+    boolean lastIsKnown;
 
     /** The name spelled by {@code bytes[from, to)}. */
     String name(byte[] bytes, int from, int to) {
-        int hash = Bytes.hash(bytes, from, to);
-        int len = to - from;
-        int mask = SLOTS - 1;
-        int slot = spread(hash) & mask;
-        byte[] key;
-        while ((key = keys[slot]) != null) {
-            if (key.length == len && Bytes.equal(key, 0, bytes, from, len)) {
-                lastHasRepeatingValues = repeatingValues[slot];
-                return names[slot];
-            }
-            slot = (slot + 1) & mask;
+        int hash = spread(Bytes.hash(bytes, from, to));
+        int slot = KNOWN.find(bytes, from, to, hash);
+        if (slot >= 0) {
+            lastHasRepeatingValues = KNOWN.repeatingValues[slot];
+            lastIsKnown = true;
+            return KNOWN.names[slot];
         }
-        String name = new String(bytes, from, len, StandardCharsets.UTF_8);
         lastHasRepeatingValues = false;
-        if (entries < MAX_ENTRIES) {
-            keys[slot] = Arrays.copyOfRange(bytes, from, to);
-            names[slot] = name;
-            entries++;
+        lastIsKnown = false;
+        if (learned == null) {
+            learned = new Table(LEARNED_SLOTS);
+        }
+        slot = learned.find(bytes, from, to, hash);
+        if (slot >= 0) {
+            return learned.names[slot];
+        }
+        String name = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        if (learned.entries < MAX_LEARNED) {
+            learned.put(-slot - 1, Arrays.copyOfRange(bytes, from, to), name, false);
         }
         return name;
     }
 
-    private void intern(byte[] bytes, int from, int to, int hash, String name, boolean repeating) {
-        int mask = SLOTS - 1;
-        int slot = spread(hash) & mask;
-        byte[] key;
-        while ((key = keys[slot]) != null) {
-            if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
-                repeatingValues[slot] |= repeating;
-                return;
-            }
-            slot = (slot + 1) & mask;
-        }
-        keys[slot] = Arrays.copyOfRange(bytes, from, to);
-        names[slot] = name;
-        repeatingValues[slot] = repeating;
-        entries++;
-    }
-
     private static int spread(int h) {
         return h ^ (h >>> 16) ^ (h >>> 7);
+    }
+
+    /** Open addressing with linear probing over the name's bytes. */
+    private static final class Table {
+        final byte[][] keys;
+        final String[] names;
+        final boolean[] repeatingValues;
+        int entries;
+
+        Table(int slots) {
+            keys = new byte[slots][];
+            names = new String[slots];
+            repeatingValues = new boolean[slots];
+        }
+
+        static Table known() {
+            // Shared, so its size costs nothing per session: as sparse as the per-decoder table was.
+            Table table = new Table(LEARNED_SLOTS);
+            for (String name : COMMON) {
+                table.intern(name, false);
+            }
+            for (String name : REPEATING_VALUES) {
+                table.intern(name, true);
+            }
+            if (table.entries > table.keys.length / 2) {
+                throw new IllegalStateException("HeaderNames: " + table.entries + " known names, more than half the slots");
+            }
+            return table;
+        }
+
+        private void intern(String name, boolean repeating) {
+            byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
+            int slot = find(bytes, 0, bytes.length, spread(Bytes.hash(bytes, 0, bytes.length)));
+            if (slot >= 0) {
+                repeatingValues[slot] |= repeating;
+            } else {
+                put(-slot - 1, bytes, name, repeating);
+            }
+        }
+
+        /** The slot holding {@code bytes[from, to)}, or {@code -(free slot) - 1} where it would go. */
+        int find(byte[] bytes, int from, int to, int spreadHash) {
+            int mask = keys.length - 1;
+            int len = to - from;
+            int slot = spreadHash & mask;
+            byte[] key;
+            while ((key = keys[slot]) != null) {
+                if (key.length == len && Bytes.equal(key, 0, bytes, from, len)) {
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
+            }
+            return -slot - 1;
+        }
+
+        void put(int slot, byte[] key, String name, boolean repeating) {
+            keys[slot] = key;
+            names[slot] = name;
+            repeatingValues[slot] = repeating;
+            entries++;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.amira.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,17 @@ class BytesAndCachesTest {
         new AmiDecoder().decode(ByteBuffer.wrap("Response: Success\r\nactionid: low\r\n\r\n".getBytes(StandardCharsets.US_ASCII)), sink);
         assertEquals("actionid", sink.messages.get(0).headerName(1));
         assertEquals("low", sink.messages.get(0).actionId());
+    }
+
+    @Test
+    void theFirstActionIdInAnyCaseIsNotedAndForgottenWithItsPacket() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        new AmiDecoder().decode(ByteBuffer.wrap(("Event: Newstate\r\nPriority: 1\r\nUniqueid: 2\r\nACTIONID: first\r\n"
+                + "ActionID: second\r\n\r\nEvent: Newstate\r\nPriority: 1\r\nLinkedid: 3\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII)), sink);
+        assertEquals("first", sink.messages.get(0).actionId());
+        assertEquals("first", sink.messages.get(0).get("ActionID"));
+        assertNull(sink.messages.get(1).actionId());
     }
 
     @Test

@@ -5,17 +5,23 @@ import io.amira.simulator.Flood;
 import io.amira.simulator.FloodSpec;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Events/s from the simulator's flat-out flood into one session with a counting listener, and how
  * many were lost. The event is a real Asterisk 22 {@code Newstate} (16 headers, about 390 bytes, from
- * the 06 transcript), which both clients know. Amira first, then (unless
- * {@code -Dbench.amiraOnly=true}) asterisk-java 3.42.2 in the same run: once with the simulator's
- * slow-reader disconnect on (100 ms, like Asterisk's writetimeout), once with it off to see its
- * throughput. Options: {@code -Dbench.events=5000000 -Dbench.asteriskJavaEvents=200000 -Dbench.rounds=3}
- * {@code -Dbench.slowReaderOff=true} (no slow-reader disconnect for Amira either).
+ * the 06 transcript), which both clients know. Each round floods, one after the other, the raw limit
+ * ({@link RawSessionClient}: a plain socket reader counting packet ends), Amira and (unless
+ * {@code -Dbench.amiraOnly=true}) asterisk-java 3.42.2 with the simulator's slow-reader disconnect
+ * off (in round 1 also with it on, 100 ms like Asterisk's writetimeout); the ratios per round and
+ * their medians close the output. Options: {@code -Dbench.events=5000000 -Dbench.asteriskJavaEvents=200000 -Dbench.rounds=3}
+ * {@code -Dbench.slowReaderOff=true} (no slow-reader disconnect for Amira and the raw reader either: for
+ * ratios on a loaded machine, where a descheduled reader may be cut off by the 100 ms rule),
+ * {@code -Dbench.warmupEvents=1000000} (one Amira flood first, not reported).
  */
 public final class EventFloodBench {
 
@@ -35,33 +41,55 @@ public final class EventFloodBench {
         long asteriskJavaEvents = Long.getLong("bench.asteriskJavaEvents", 200_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
         boolean amiraOnly = Boolean.getBoolean("bench.amiraOnly");
-        System.out.printf("Event flood, %d CPUs, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf("Event flood, %d CPUs, Java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), LoadAverage.now());
         System.out.println("| client | round | events flooded | events received | lost | seconds | events/s | cut off as slow reader |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---|");
+        List<Double> raw = new ArrayList<>();
+        List<Double> amira = new ArrayList<>();
+        List<Double> asteriskJava = new ArrayList<>();
         try (AmiSimulator simulator = AmiSimulator.start()) {
-            if (Boolean.getBoolean("bench.slowReaderOff")) {
+            boolean slowReaderOff = Boolean.getBoolean("bench.slowReaderOff");
+            Duration slowReader = slowReaderOff ? Duration.ZERO : Duration.ofMillis(100);
+            // Warm-up (not reported): the JIT compiles Amira's decoder during the first flood.
+            long warmupEvents = Long.getLong("bench.warmupEvents", 1_000_000);
+            if (warmupEvents > 0) {
                 simulator.slowReaderTimeout(Duration.ZERO);
+                try (SessionClient client = new AmiraSessionClient(simulator.host(), simulator.port(), true)) {
+                    simulator.flood(newstate(warmupEvents)).awaitDone(Duration.ofSeconds(60));
+                }
             }
+            // Interleaved, so that each round's figures share the machine's load of that moment.
             for (int round = 1; round <= rounds; round++) {
-                run("Amira", round, simulator, s -> new AmiraSessionClient(s.host(), s.port(), true), amiraEvents);
-            }
-            if (!amiraOnly) {
-                run("asterisk-java 3.42.2", 1, simulator, s -> new AsteriskJavaSessionClient(s.host(), s.port(), true),
-                        asteriskJavaEvents);
-                simulator.slowReaderTimeout(Duration.ZERO);
-                for (int round = 1; round <= rounds; round++) {
-                    run("asterisk-java 3.42.2, slow-reader disconnect off", round, simulator,
-                            s -> new AsteriskJavaSessionClient(s.host(), s.port(), true), asteriskJavaEvents);
+                simulator.slowReaderTimeout(slowReader);
+                raw.add(run("raw reader (packet ends only)", round, simulator,
+                        s -> new RawSessionClient(s.host(), s.port(), true), amiraEvents));
+                amira.add(run("Amira", round, simulator, s -> new AmiraSessionClient(s.host(), s.port(), true), amiraEvents));
+                if (!amiraOnly) {
+                    if (round == 1 && !slowReaderOff) {
+                        run("asterisk-java 3.42.2, slow-reader disconnect on", round, simulator,
+                                s -> new AsteriskJavaSessionClient(s.host(), s.port(), true), asteriskJavaEvents);
+                    }
+                    simulator.slowReaderTimeout(Duration.ZERO);
+                    asteriskJava.add(run("asterisk-java 3.42.2, slow-reader disconnect off", round, simulator,
+                            s -> new AsteriskJavaSessionClient(s.host(), s.port(), true), asteriskJavaEvents));
                 }
             }
         }
+        System.out.printf(Locale.ROOT, "%nAmira / raw reader, per round: %s (median %.1f %%)%n",
+                Ratios.percentages(amira, raw), 100 * Ratios.median(Ratios.of(amira, raw)));
+        if (!amiraOnly) {
+            System.out.printf(Locale.ROOT, "Amira / asterisk-java, per round: %s (median %.1f ×)%n",
+                    Ratios.times(amira, asteriskJava), Ratios.median(Ratios.of(amira, asteriskJava)));
+        }
+        System.out.printf("load average at the end %s%n", LoadAverage.now());
     }
 
-    private static void run(String label, int round, AmiSimulator simulator, ClientFactory factory, long count)
+    /** One flood into one fresh session; returns its events/s. */
+    private static double run(String label, int round, AmiSimulator simulator, ClientFactory factory, long count)
             throws Exception {
         try (SessionClient client = factory.open(simulator)) {
-            long baseline = settledCount(client);
+            long baseline = settledCount(client::eventsReceived);
             long accepted = simulator.sessionsAccepted();
             long started = System.nanoTime();
             Flood flood = simulator.flood(newstate(count));
@@ -94,10 +122,11 @@ public final class EventFloodBench {
             boolean cutOff = simulator.activeSessions() == 0 || simulator.sessionsAccepted() > accepted;
             System.out.println(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %.2f | %,.0f | %s |", label, round,
                     count, seen, count - seen, seconds, seen / seconds, cutOff ? "yes" : "no"));
+            return seen / seconds;
         }
     }
 
-    private static FloodSpec newstate(long count) {
+    static FloodSpec newstate(long count) {
         return FloodSpec.builder().event("Newstate", "call")
                 .header("Channel", "Local/100@demo-00000001;2").header("ChannelState", "6")
                 .header("ChannelStateDesc", "Up").header("CallerIDNum", "1234").header("CallerIDName", "AMI Test")
@@ -107,12 +136,12 @@ public final class EventFloodBench {
                 .count(count).build();
     }
 
-    /** The listener's count once the login's own events (FullyBooted...) have arrived. */
-    private static long settledCount(SessionClient client) throws InterruptedException {
-        long count = client.eventsReceived();
+    /** The listeners' count once the login's own events (FullyBooted...) have arrived. */
+    static long settledCount(LongSupplier received) throws InterruptedException {
+        long count = received.getAsLong();
         for (int i = 0; i < 20; i++) {
             Thread.sleep(25);
-            long now = client.eventsReceived();
+            long now = received.getAsLong();
             if (now == count && i >= 4) {
                 return now;
             }
