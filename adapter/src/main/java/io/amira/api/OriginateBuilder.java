@@ -67,7 +67,12 @@ public final class OriginateBuilder {
         return this;
     }
 
-    /** The Uniqueid the new channel gets (and {@code otherChannelId} its Local peer's). */
+    /**
+     * The Uniqueid the new channel gets (and {@code otherChannelId} its Local peer's). Give every
+     * call an id of the same length (a UUID, a zero-padded counter): Asterisk 22 refuses the
+     * Originate ({@code Reason: 0}) when the id is a prefix of a live channel's Uniqueid, since its
+     * channel storage looks Uniqueids up by prefix ({@code call-1} while {@code call-10} is up).
+     */
     public OriginateBuilder channelId(String channelId, String otherChannelId) {
         builder.header("ChannelId", channelId);
         AmiActions.optional(builder, "OtherChannelId", otherChannelId);

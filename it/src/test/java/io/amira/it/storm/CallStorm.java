@@ -72,7 +72,9 @@ final class CallStorm implements AutoCloseable {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            String call = run + i;
+            // One width for every id: Asterisk 22 refuses a ChannelId that is a prefix of a live
+            // channel's Uniqueid (its channel storage matches uniqueids by prefix), so "-1" beside "-10" fails.
+            String call = run + String.format("%06d", i);
             calls.add(call);
             AmiAction originate = AmiAction.builder("Originate")
                     .header("Channel", AmiTarget.channel())
