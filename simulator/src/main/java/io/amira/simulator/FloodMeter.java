@@ -76,27 +76,11 @@ public final class FloodMeter {
     private static final class Counter {
         long packets;
         long bytes;
-        private int state;
+        private final PacketEnds ends = new PacketEnds();
 
         void scan(byte[] buf, int len) {
             bytes += len;
-            int s = state;
-            long p = packets;
-            for (int i = 0; i < len; i++) {
-                byte b = buf[i];
-                if (b == '\n') {
-                    if (s == 1) {
-                        p++;
-                        s = 0;
-                    } else {
-                        s = 1;
-                    }
-                } else if (b != '\r') {
-                    s = 0;
-                }
-            }
-            state = s;
-            packets = p;
+            packets += ends.count(buf, len);
         }
     }
 }

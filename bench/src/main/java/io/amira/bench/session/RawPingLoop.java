@@ -1,5 +1,6 @@
 package io.amira.bench.session;
 
+import io.amira.simulator.PacketEnds;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;

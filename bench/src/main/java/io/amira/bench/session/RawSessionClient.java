@@ -1,5 +1,7 @@
 package io.amira.bench.session;
 
+import io.amira.simulator.PacketEnds;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,13 +1,13 @@
-package io.amira.bench.session;
+package io.amira.simulator;
 
-/** Counts packet ends (an empty line, {@code \r\n\r\n}) across reads, building nothing: the raw drivers' parser. */
-final class PacketEnds {
+/** Counts packet ends (an empty line, {@code \r\n\r\n}) across reads, building nothing: the meters' parser. */
+public final class PacketEnds {
 
     /** 0: in a line; 1: just after a line end, where another line end ends the packet. */
     private int state;
 
     /** The packet ends in {@code buffer[0..length)}. */
-    int count(byte[] buffer, int length) {
+    public int count(byte[] buffer, int length) {
         int found = 0;
         int s = state;
         for (int i = 0; i < length; i++) {
