@@ -13,7 +13,8 @@ import java.util.Set;
  * Which events an activation wants: an event passes when its name is among the wanted names (or no
  * names are given), one of its privilege classes is in the class mask (or no mask is given) and
  * every header match holds. Lifecycle notifications are not Asterisk events and are not filtered
- * here. Immutable; safe for concurrent use.
+ * here. Its settings are immutable; answers for event names and Privilege values are remembered
+ * ({@link DecisionCache}). Safe for concurrent use.
  */
 final class EventFilter {
 
@@ -22,6 +23,8 @@ final class EventFilter {
     private final Set<String> namesAsGiven;
     private final Set<String> classes;    // lower case
     private final List<HeaderMatch> headerMatches;
+    private final DecisionCache wantedNames = new DecisionCache(this::hasWantedName);
+    private final DecisionCache wantedClasses = new DecisionCache(this::hasWantedClass);
 
     EventFilter(Set<String> names, Set<String> classes, List<HeaderMatch> headerMatches) {
         this.names = lowerCase(names);
@@ -31,11 +34,14 @@ final class EventFilter {
     }
 
     boolean accepts(AmiEvent event) {
-        if (!names.isEmpty() && !names.contains(event.name().toLowerCase(Locale.ROOT))) {
+        if (!names.isEmpty() && !wantedNames.test(event.name())) {
             return false;
         }
-        if (!classes.isEmpty() && !hasWantedClass(event.get("Privilege"))) {
-            return false;
+        if (!classes.isEmpty()) {
+            String privilege = event.get("Privilege");
+            if (privilege == null || !wantedClasses.test(privilege)) {
+                return false;
+            }
         }
         for (HeaderMatch match : headerMatches) {
             if (!match.matches(event)) {
@@ -55,10 +61,11 @@ final class EventFilter {
         return classes.isEmpty() ? "on" : String.join(",", classes);
     }
 
+    private boolean hasWantedName(String name) {
+        return names.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     private boolean hasWantedClass(String privilege) {
-        if (privilege == null) {
-            return false;
-        }
         int start = 0;
         while (start <= privilege.length()) {
             int comma = privilege.indexOf(',', start);

@@ -106,6 +106,7 @@ final class OrderedDispatcher {
      */
     boolean offer(AmiEvent event) {
         long size = EventSize.of(event);
+        String key = keyOf(event);
         boolean startWorker;
         synchronized (lock) {
             if (stopped) {
@@ -120,7 +121,7 @@ final class OrderedDispatcher {
             waitingBytes += size;
             peakWaiting = Math.max(peakWaiting, waiting);
             peakWaitingBytes = Math.max(peakWaitingBytes, waitingBytes);
-            startWorker = needsWorker(enqueue(keyOf(event), event)) && claimWorker();
+            startWorker = needsWorker(enqueue(key, event)) && claimWorker();
         }
         if (startWorker) {
             startWorker();

@@ -26,7 +26,9 @@ public class ItEnvironment implements LauncherSessionListener {
             System.setProperty("amira.it.port-offset", Integer.toString(ports.offset()));
             System.setProperty("amira.it.management-port", Integer.toString(ports.managementPort()));
             System.setProperty("amira.it.http-port", Integer.toString(ports.httpPort()));
-            System.setProperty("amira.it.server-properties", AmiTarget.serverProperties());
+            // amira.it.server-jvm-options: extra options for WildFly's JVM, e.g. a flight recording for a bench.
+            System.setProperty("amira.it.server-properties",
+                    (AmiTarget.serverProperties() + " " + System.getProperty("amira.it.server-jvm-options", "")).trim());
         }
     }
 

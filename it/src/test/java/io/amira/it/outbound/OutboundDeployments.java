@@ -4,6 +4,8 @@ import io.amira.it.Deployments;
 import io.amira.it.ItServer;
 import io.amira.it.outbound.probe.OutboundProbe;
 import io.amira.it.outbound.probe.PoolProbe;
+import io.amira.it.outbound.probe.PoolLayersBean;
+import io.amira.it.outbound.probe.PoolLayersProbe;
 import io.amira.it.outbound.probe.PoolProbeBean;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -31,13 +33,13 @@ final class OutboundDeployments {
     }
 
     /**
-     * {@code ear} plus the outbound probe. On Payara without the pool probe: it looks up WildFly's
-     * {@code java:/eis/amira}, and the tests that use it run on WildFly only.
+     * {@code ear} plus the outbound probe. On Payara without the pool probes: they look up WildFly's
+     * {@code java:/eis/amira}, and the tests that use them run on WildFly only.
      */
     static EnterpriseArchive withOutboundProbe(EnterpriseArchive ear) {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war").addPackage(OutboundProbe.class.getPackage());
         if (ItServer.current() == ItServer.PAYARA) {
-            probe.deleteClasses(PoolProbe.class, PoolProbeBean.class);
+            probe.deleteClasses(PoolProbe.class, PoolProbeBean.class, PoolLayersProbe.class, PoolLayersBean.class);
         }
         return ear.addAsModule(probe);
     }

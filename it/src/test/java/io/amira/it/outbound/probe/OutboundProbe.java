@@ -132,67 +132,7 @@ public class OutboundProbe {
     @Produces(MediaType.TEXT_PLAIN)
     public Response bench(@QueryParam("callers") int callers, @QueryParam("seconds") int seconds,
                           @QueryParam("warmup") int warmup, @QueryParam("pipelined") int pipelined) {
-        return PlainAnswer.of(() -> {
-            long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
-            long end = start + TimeUnit.SECONDS.toNanos(seconds);
-            AtomicInteger failed = new AtomicInteger();
-            long[][] latencies = new long[callers][];
-            int[] counts = new int[callers];
-            CountDownLatch done = new CountDownLatch(callers);
-            for (int c = 0; c < callers; c++) {
-                int caller = c;
-                threadFactory.newThread(() -> {
-                    long[] mine = new long[1 << 16];
-                    int n = 0;
-                    try {
-                        while (true) {
-                            long t0 = System.nanoTime();
-                            if (t0 >= end) {
-                                break;
-                            }
-                            boolean ok;
-                            try {
-                                ok = pipelined > 1 ? callControl.pingPipelined(pipelined) == pipelined : callControl.ping();
-                            } catch (Exception e) {
-                                ok = false;
-                            }
-                            long t1 = System.nanoTime();
-                            if (t0 >= start) {
-                                if (!ok) {
-                                    failed.incrementAndGet();
-                                }
-                                if (n == mine.length) {
-                                    mine = java.util.Arrays.copyOf(mine, n * 2);
-                                }
-                                mine[n++] = t1 - t0;
-                            }
-                        }
-                    } finally {
-                        latencies[caller] = mine;
-                        counts[caller] = n;
-                        done.countDown();
-                    }
-                }).start();
-            }
-            if (!done.await(warmup + seconds + 60L, TimeUnit.SECONDS)) {
-                return "timeout";
-            }
-            int total = 0;
-            for (int count : counts) {
-                total += count;
-            }
-            long[] all = new long[total];
-            int at = 0;
-            for (int c = 0; c < callers; c++) {
-                System.arraycopy(latencies[c], 0, all, at, counts[c]);
-                at += counts[c];
-            }
-            java.util.Arrays.sort(all);
-            long p50 = total == 0 ? 0 : all[(int) (total * 0.50)] / 1000;
-            long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))] / 1000;
-            long actions = (long) total * Math.max(1, pipelined);
-            return "calls=" + total + " actions=" + actions + " seconds=" + seconds + " rate=" + (actions / Math.max(1, seconds))
-                    + " p50us=" + p50 + " p99us=" + p99 + " failed=" + failed.get();
-        });
+        return PlainAnswer.of(() -> CallerBench.run(threadFactory, callers, warmup, seconds, Math.max(1, pipelined),
+                () -> pipelined > 1 ? callControl.pingPipelined(pipelined) == pipelined : callControl.ping()));
     }
 }
