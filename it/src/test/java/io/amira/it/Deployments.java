@@ -118,10 +118,15 @@ public final class Deployments {
 
     /** amira.ear plus the basic probe web module. */
     public static EnterpriseArchive amiraEarWithProbe() {
+        return withProbe(amiraEar());
+    }
+
+    /** {@code ear} plus the basic probe web module. */
+    public static EnterpriseArchive withProbe(EnterpriseArchive ear) {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "probe.war")
                 .addPackage(ProbeApplication.class.getPackage())
                 .addAsWebInfResource(new StringAsset(PROBE_GLASSFISH_WEB), "glassfish-web.xml");
-        return amiraEar().addAsModule(probe);
+        return ear.addAsModule(probe);
     }
 
     /** An EJB module of the message-driven beans in {@code beans}, each bound to the adapter in amira.ear. */

@@ -1,7 +1,6 @@
 package io.amira.it.config;
 
 import io.amira.api.AmiAction;
-import io.amira.api.AmiResponse;
 import io.amira.client.AmiClient;
 import io.amira.client.AmiClientConfig;
 import io.amira.it.AmiSessions;
@@ -48,7 +47,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The admin route, as docs/configuration.md tells an administrator: amira-secret.cli puts the AMI
@@ -321,25 +319,12 @@ class AdminRouteIT {
         return target != null ? target.activeSessions() : AmiSessions.count();
     }
 
-    /**
-     * Ends every session of the store's user: the simulator drops them; a real Asterisk kicks each
-     * ({@code manager kick session <fd>}), which only the dedicated AMIRA_IT_SESSION_USERNAME allows.
-     */
+    /** Ends every session of the store's user: the simulator drops them; a real Asterisk kicks each. */
     private static void dropStoreUserSessions() throws Exception {
         if (target != null) {
             target.dropAllConnections();
-            return;
-        }
-        assumeTrue(!STORE_USER.equals(AmiTarget.username()), "kicks every session of its AMI user: needs"
-                + " AMIRA_IT_SESSION_USERNAME, a user no other client of that Asterisk uses");
-        try (AmiClient client = AmiClient.connect(asteriskAdmin(), null)) {
-            AmiResponse connected = client.send(AmiAction.builder("Command").header("Command", "manager show connected").build());
-            for (String line : connected.outputLines()) {
-                String[] columns = line.trim().split("\\s+");
-                if (columns.length > 4 && columns[0].equals(STORE_USER)) {
-                    client.send(AmiAction.builder("Command").header("Command", "manager kick session " + columns[4]).build());
-                }
-            }
+        } else {
+            AmiSessions.kickAll();
         }
     }
 

@@ -23,6 +23,7 @@ final class InboundDeployment {
         JavaArchive mdbs = Deployments.mdbModule("inbound-it-mdbs.jar", EventRecorder.class.getPackage());
         WebArchive probe = ShrinkWrap.create(WebArchive.class, "inbound-probe.war")
                 .addPackage(InboundProbe.class.getPackage());
-        return Deployments.amiraEarWithProbe().addAsModule(mdbs).addAsModule(probe);
+        // On a real Asterisk the MDBs log in as the dedicated session user, whose sessions a test can kick.
+        return Deployments.withProbe(Deployments.amiraEarWithCountedSessions()).addAsModule(mdbs).addAsModule(probe);
     }
 }
