@@ -4,6 +4,7 @@ import io.amira.health.ConnectionCheck;
 import io.amira.it.Deployments;
 import io.amira.it.config.adminmdb.JarLoggerBean;
 import io.amira.it.config.adminprobe.AdminProbe;
+import io.amira.it.probes.FailureAnswer;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -52,7 +53,7 @@ final class AdminDeployments {
         JavaArchive health = ShrinkWrap.create(JavaArchive.class, "amira-health.jar")
                 .addPackage(ConnectionCheck.class.getPackage());
         return usingTheAdapter(ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addPackage(AdminProbe.class.getPackage())
+                .addPackage(AdminProbe.class.getPackage()).addClass(FailureAnswer.class)
                 .addAsLibrary(health)
                 .addAsWebInfResource(Deployments.resourceAdapterBinding(RAR), "jboss-ejb3.xml"));
     }

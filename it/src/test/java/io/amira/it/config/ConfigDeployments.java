@@ -5,6 +5,7 @@ import io.amira.it.ItServer;
 import io.amira.it.config.mdb.Recorder;
 import io.amira.it.config.mdb.probe.RecorderProbe;
 import io.amira.it.config.probe.ConfigProbe;
+import io.amira.it.probes.FailureAnswer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -34,7 +35,7 @@ final class ConfigDeployments {
 
     static EnterpriseArchive amiraEarWithConfigProbe() {
         WebArchive probe = ShrinkWrap.create(WebArchive.class, CONTEXT + ".war")
-                .addPackage(ConfigProbe.class.getPackage());
+                .addPackage(ConfigProbe.class.getPackage()).addClass(FailureAnswer.class);
         return Deployments.amiraEarWithProbe().addAsModule(probe);
     }
 

@@ -7,6 +7,7 @@ import io.amira.it.Deployments;
 import io.amira.it.ItServer;
 import io.amira.it.config.pbx.mdb.PbxRecorderBean;
 import io.amira.it.config.pbx.probe.PbxProbe;
+import io.amira.it.probes.FailureAnswer;
 import io.amira.simulator.AmiSimulator;
 import io.amira.simulator.SimulatorConfig;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -112,7 +113,7 @@ class MultiPbxIT {
         String ejbJar = EJB_JAR.formatted(ACTIVATION.formatted("Pbx1Events", bean, "pbx1"), ACTIVATION.formatted("Pbx2Events", bean, "pbx2"));
         JavaArchive mdbs = Deployments.mdbModule("pbx-mdbs.jar", "amira-pbx").addPackage(PbxRecorderBean.class.getPackage())
                 .addAsManifestResource(new StringAsset(ejbJar), "ejb-jar.xml");
-        WebArchive probe = ShrinkWrap.create(WebArchive.class, "pbx-probe.war").addPackage(PbxProbe.class.getPackage());
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, "pbx-probe.war").addPackage(PbxProbe.class.getPackage()).addClass(FailureAnswer.class);
         return Deployments.amiraEar().addAsModule(mdbs).addAsModule(probe);
     }
 

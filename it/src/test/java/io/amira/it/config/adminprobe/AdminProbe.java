@@ -4,6 +4,7 @@ import io.amira.api.AmiActions;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
 import io.amira.health.ConnectionCheck;
+import io.amira.it.probes.FailureAnswer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,11 +34,7 @@ public class AdminProbe {
         try (AmiConnection connection = ((AmiConnectionFactory) new InitialContext().lookup(jndi)).getConnection()) {
             return Response.ok(connection.send(AmiActions.ping()).name()).build();
         } catch (Exception e) {
-            StringBuilder text = new StringBuilder();
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                text.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
-            }
-            return Response.serverError().entity(text.toString()).build();
+            return FailureAnswer.of(e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.amira.it.config.probe;
 import io.amira.api.AmiActions;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
+import io.amira.it.probes.FailureAnswer;
 import io.amira.sample.CallControlBean;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,7 +42,7 @@ public class ConfigProbe {
         try {
             return Response.ok(factory(jndi).server()).build();
         } catch (Exception e) {
-            return failure(e);
+            return FailureAnswer.of(e);
         }
     }
 
@@ -52,7 +53,7 @@ public class ConfigProbe {
         try (AmiConnection connection = factory(jndi).getConnection()) {
             return Response.ok(connection.send(AmiActions.ping()).name()).build();
         } catch (Exception e) {
-            return failure(e);
+            return FailureAnswer.of(e);
         }
     }
 
@@ -64,7 +65,7 @@ public class ConfigProbe {
         try {
             return Response.ok(Boolean.toString(sample.ping())).build();
         } catch (Exception e) {
-            return failure(e);
+            return FailureAnswer.of(e);
         }
     }
 
@@ -85,7 +86,7 @@ public class ConfigProbe {
             }
             return Response.ok("held " + held.size()).build();
         } catch (Exception e) {
-            return failure(e);
+            return FailureAnswer.of(e);
         } finally {
             for (AmiConnection connection : held) {
                 try {
@@ -107,13 +108,5 @@ public class ConfigProbe {
 
     private static AmiConnectionFactory factory(String jndi) throws Exception {
         return (AmiConnectionFactory) new InitialContext().lookup(jndi);
-    }
-
-    private static Response failure(Exception e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            text.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
-        }
-        return Response.serverError().entity(text.toString()).build();
     }
 }

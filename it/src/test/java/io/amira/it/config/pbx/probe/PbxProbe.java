@@ -4,6 +4,7 @@ import io.amira.api.AmiActions;
 import io.amira.api.AmiConnection;
 import io.amira.api.AmiConnectionFactory;
 import io.amira.it.config.pbx.mdb.PbxEvents;
+import io.amira.it.probes.FailureAnswer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,11 +41,7 @@ public class PbxProbe {
         try (AmiConnection connection = factory(jndi).getConnection()) {
             return Response.ok(connection.send(AmiActions.userEvent("MultiPbx", Map.of("Token", token))).name()).build();
         } catch (Exception e) {
-            StringBuilder text = new StringBuilder();
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                text.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
-            }
-            return Response.serverError().entity(text.toString()).build();
+            return FailureAnswer.of(e);
         }
     }
 
