@@ -1,13 +1,14 @@
 package io.amira.it.outbound;
 
+import io.amira.it.AmiSessions;
 import io.amira.it.AmiTarget;
+import io.amira.it.Deployments;
 import io.amira.it.ItServer;
 import io.amira.simulator.AmiSimulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,7 +40,8 @@ class OutboundIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return OutboundDeployments.amiraEarWithOutboundProbe();
+        // On a real Asterisk the pool logs in as the dedicated session user, whose sessions a test can kick.
+        return OutboundDeployments.withOutboundProbe(Deployments.withProbe(Deployments.amiraEarWithCountedSessions()));
     }
 
     @Test
@@ -105,12 +107,14 @@ class OutboundIT {
     }
 
     @Test
-    void thePoolHealsAfterAsteriskRestarts() throws Exception {
-        Assumptions.assumeTrue(AmiTarget.isSimulated(),
-                "needs fault injection (restarting the AMI server), which only the simulator offers");
+    void thePoolHealsAfterItsSessionsAreLost() throws Exception {
         assertEquals("true", get("ping").body());
 
-        AmiTarget.simulator().refuseConnections(Duration.ofSeconds(2));
+        if (AmiTarget.isSimulated()) {
+            AmiTarget.simulator().refuseConnections(Duration.ofSeconds(2)); // a restart
+        } else {
+            AmiSessions.kickAll(); // every session of the pool's (dedicated) user
+        }
 
         long start = System.nanoTime();
         HttpResponse<String> first = get("ping");
