@@ -38,13 +38,18 @@ public final class AmiSessions {
      * unless the user is a dedicated one (AMIRA_IT_SESSION_USERNAME), no other client's.
      */
     public static void kickAll() throws AmiException {
-        assumeTrue(!AmiTarget.sessionUsername().equals(AmiTarget.username()), "kicks every session of its AMI user:"
-                + " needs AMIRA_IT_SESSION_USERNAME, a user no other client of that Asterisk uses");
+        assumeDedicatedUser();
         try (AmiClient client = AmiClient.connect(asteriskAdmin(), null)) {
             for (String fd : sessionFds(client)) {
                 client.send(command("manager kick session " + fd));
             }
         }
+    }
+
+    /** Skips the calling test unless the session user is a dedicated one, whose sessions {@link #kickAll} may end. */
+    public static void assumeDedicatedUser() {
+        assumeTrue(!AmiTarget.sessionUsername().equals(AmiTarget.username()), "kicks every session of its AMI user:"
+                + " needs AMIRA_IT_SESSION_USERNAME, a user no other client of that Asterisk uses");
     }
 
     /** The file descriptors of the session user's sessions, from {@code manager show connected}. */

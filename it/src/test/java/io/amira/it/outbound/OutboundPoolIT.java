@@ -1,6 +1,8 @@
 package io.amira.it.outbound;
 
+import io.amira.it.AmiSessions;
 import io.amira.it.AmiTarget;
+import io.amira.it.Deployments;
 import io.amira.it.ServerBaseDirectory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -51,18 +53,24 @@ class OutboundPoolIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return OutboundDeployments.amiraEarWithOutboundProbe();
+        // On a real Asterisk the pool logs in as the dedicated session user, whose sessions a test can kick.
+        return OutboundDeployments.withOutboundProbe(Deployments.withProbe(Deployments.amiraEarWithCountedSessions()));
     }
 
     @Test
     void aBeanHoldingHandlesAcrossALostSessionGetsTheCause() throws Exception {
-        Assumptions.assumeTrue(AmiTarget.isSimulated(), "needs fault injection (dropping every AMI session): a shared "
-                + "real Asterisk cannot drop only this server's sessions (manager kick session knows no client)");
+        if (!AmiTarget.isSimulated()) {
+            AmiSessions.assumeDedicatedUser();
+        }
         CompletableFuture<HttpResponse<String>> held = OutboundDeployments.probeAsync(management.getWebUri(), "pool/hold?seconds=30");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> "true".equals(get("pool/holding").body()));
 
-        AmiTarget.simulator().dropAllConnections();
+        if (AmiTarget.isSimulated()) {
+            AmiTarget.simulator().dropAllConnections();
+        } else {
+            AmiSessions.kickAll();
+        }
 
         HttpResponse<String> answer = held.get();
         assertEquals(200, answer.statusCode(), answer.body());
@@ -80,7 +88,7 @@ class OutboundPoolIT {
 
     @Test
     void twoUsersAlternatingOverAThousandBorrowsLogInAtMostPoolSizeTimesEach() throws Exception {
-        String first = AmiTarget.username();
+        String first = AmiTarget.sessionUsername(); // the pool's own user
         String second = AmiTarget.secondUsername();
         long logFrom = Files.size(ServerBaseDirectory.serverLog());
         setOutboundLogLevel("DEBUG");
