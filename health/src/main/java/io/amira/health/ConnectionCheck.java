@@ -1,15 +1,13 @@
 package io.amira.health;
 
-import io.amira.api.AmiActions;
-import io.amira.api.AmiConnection;
-import io.amira.api.AmiConnectionFactory;
-import io.amira.api.AmiException;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,6 +16,7 @@ import java.util.logging.Logger;
  * The response's data: {@code connectionFactory}, {@code server} ({@code host:port}) and, when DOWN,
  * {@code cause} (connection refused, timeout, TLS handshake failed, login refused for user X, ...,
  * see {@link FailureCause}) and {@code error} (the full message, which names the server too).
+ * The factory is used through {@link ReflectiveFactory}: this class loads without the adapter's classes.
  */
 public final class ConnectionCheck {
 
@@ -30,33 +29,58 @@ public final class ConnectionCheck {
 
     /** Checks the factory bound at {@code connectionFactoryName}, the Ping answered within {@code timeout}. */
     public static HealthCheckResponse check(String connectionFactoryName, Duration timeout) {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
-                .withData("connectionFactory", connectionFactoryName);
-        AmiConnectionFactory factory;
-        try {
-            factory = (AmiConnectionFactory) new InitialContext().lookup(connectionFactoryName);
-        } catch (NamingException | ClassCastException e) {
-            return down(response, "no Amira connection factory at " + connectionFactoryName, e.toString());
+        return check(List.of(connectionFactoryName), timeout);
+    }
+
+    /**
+     * Checks the factory bound at the first of {@code connectionFactoryNames} that has one; when none
+     * has, DOWN naming every name tried (in {@code connectionFactory}) and why each failed.
+     */
+    public static HealthCheckResponse check(List<String> connectionFactoryNames, Duration timeout) {
+        List<String> failures = new ArrayList<>();
+        for (String name : connectionFactoryNames) {
+            try {
+                ReflectiveFactory factory = ReflectiveFactory.of(new InitialContext().lookup(name));
+                return check(factory, HealthCheckResponse.named(NAME).withData("connectionFactory", name), timeout);
+            } catch (NamingException | ReflectiveOperationException | ClassCastException e) {
+                failures.add(name + ": " + e);
+            }
         }
+        String tried = String.join(", ", connectionFactoryNames);
+        return down(HealthCheckResponse.named(NAME).withData("connectionFactory", tried),
+                "no Amira connection factory at " + tried, String.join("; ", failures));
+    }
+
+    static HealthCheckResponse check(ReflectiveFactory factory, HealthCheckResponseBuilder response, Duration timeout) {
         String server;
         try {
             server = factory.server();
-        } catch (RuntimeException e) {
-            return down(response, "misconfigured", e.getMessage());
+        } catch (Exception e) {
+            return down(response, "misconfigured", describe(e));
         }
         response.withData("server", server);
-        AmiConnection connection;
+        Object connection;
         try {
             connection = factory.getConnection();
-        } catch (AmiException | RuntimeException e) {
+        } catch (Exception e) {
             LOG.log(Level.FINE, "AMIRA-HEALTH-001 readiness: no pooled AMI connection to " + server, e);
             return down(response, FailureCause.of(e), describe(e));
         }
-        try (connection) {
-            return connection.send(AmiActions.ping(), timeout).isSuccess() ? response.up().build()
+        try {
+            return factory.ping(connection, timeout) ? response.up().build()
                     : down(response, "Ping not answered with Success", "Ping to " + server + " not answered with Success");
-        } catch (AmiException | RuntimeException e) {
+        } catch (Exception e) {
             return down(response, "Ping failed", describe(e));
+        } finally {
+            close(factory, connection, server);
+        }
+    }
+
+    private static void close(ReflectiveFactory factory, Object connection, String server) {
+        try {
+            factory.close(connection);
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "AMIRA-HEALTH-002 readiness: closing the connection to " + server + " failed", e);
         }
     }
 

@@ -1,9 +1,5 @@
 package io.amira.health;
 
-import io.amira.api.AmiAuthenticationException;
-import io.amira.api.AmiConnectionLostException;
-import io.amira.api.AmiTimeoutException;
-
 import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -15,12 +11,16 @@ import java.util.regex.Pattern;
 /**
  * Why no pooled AMI connection could be had, in the words an administrator needs: the container
  * reports "unable to get managed connection", the cause is in the chain underneath (the typed
- * factory's {@code AmiConnectException} keeps it).
+ * factory's {@code AmiConnectException} keeps it). The adapter's exceptions are recognised by class
+ * name along the class hierarchy: this library does not see the adapter's classes everywhere.
  */
 final class FailureCause {
 
     private static final Pattern USER = Pattern.compile("as user '([^']*)'");
     private static final String PLAIN_TO_TLS = "Unsupported or unrecognized SSL message";
+    private static final String AUTHENTICATION = "io.amira.api.AmiAuthenticationException";
+    private static final String CONNECTION_LOST = "io.amira.api.AmiConnectionLostException";
+    private static final String TIMEOUT = "io.amira.api.AmiTimeoutException";
 
     private FailureCause() {
     }
@@ -28,7 +28,7 @@ final class FailureCause {
     /** A short cause, with the question to ask where there is one. */
     static String of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AmiAuthenticationException) {
+            if (is(cause, AUTHENTICATION)) {
                 Matcher user = USER.matcher(String.valueOf(cause.getMessage()));
                 return user.find() ? "login refused for user '" + user.group(1) + "'" : "login refused";
             }
@@ -48,13 +48,23 @@ final class FailureCause {
             if (cause instanceof NoRouteToHostException) {
                 return "no route to host";
             }
-            if (cause instanceof SocketTimeoutException || cause instanceof AmiTimeoutException) {
+            if (cause instanceof SocketTimeoutException || is(cause, TIMEOUT)) {
                 return "timeout (no answer in time: a firewall, a hung server, or a TLS port: is Tls set?)";
             }
-            if (cause instanceof AmiConnectionLostException) {
+            if (is(cause, CONNECTION_LOST)) {
                 return "the server closed the connection during the login (a TLS port? is Tls set?)";
             }
         }
         return "no connection";
+    }
+
+    /** Whether {@code failure}'s class is, or extends, the class named {@code className}. */
+    private static boolean is(Throwable failure, String className) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The application server this integration-test run targets, chosen by the failsafe execution
  * ({@code -Damira.it.server=wildfly}, the default, or {@code payara}), and what differs between the
- * two for the tests: where the zero-config pool of amira.ear is bound, where the server logs.
+ * two for the tests: where the zero-config pool of amira.ear is bound, where MicroProfile Health
+ * answers, where the server logs.
  */
 public enum ItServer {
 
@@ -34,6 +35,15 @@ public enum ItServer {
     /** The server's HTTP listener, where the probe web modules answer. */
     public static URI webUri() {
         return URI.create("http://127.0.0.1:" + Integer.getInteger("amira.it.http-port"));
+    }
+
+    /**
+     * MicroProfile Health's readiness endpoint: WildFly serves it on the management interface (once
+     * the microprofile-health-smallrye subsystem is on), Payara on its HTTP listener.
+     */
+    public URI readinessUri() {
+        return this == WILDFLY ? URI.create("http://127.0.0.1:" + Integer.getInteger("amira.it.management-port") + "/health/ready")
+                : webUri().resolve("/health/ready");
     }
 
     /** The server log of this run. */

@@ -1,12 +1,16 @@
 package io.amira.it.config;
 
-import java.net.URI;
+import io.amira.it.ItServer;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The test server's MicroProfile Health readiness endpoint (enabled by {@link Management#enableHealth()}). */
+/**
+ * The test server's MicroProfile Health readiness endpoint ({@link ItServer#readinessUri()}; on
+ * WildFly enabled by {@link Management#enableHealth()}, Payara serves it as it comes).
+ */
 final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -16,8 +20,7 @@ final class Readiness {
 
     /** GET /health/ready: 200 when every check is UP, 503 otherwise. */
     static HttpResponse<String> ready() throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + Management.managementPort() + "/health/ready");
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(ItServer.current().readinessUri()).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,6 +1,7 @@
 package io.amira.it.config;
 
 import io.amira.it.AmiTarget;
+import io.amira.it.ItServer;
 import io.amira.simulator.AmiSimulator;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,10 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The sample's readiness check (MicroProfile Health, enabled as docs/wildfly/amira.cli does): UP
- * naming the AMI server while it answers, DOWN naming it and the cause once it stops answering (a
- * stopped simulator, a pool pointed at a closed port), with every MDB activation's state and
- * counters in the answer's data (a refused login: AuthenticationFailureIT).
+ * The sample's readiness check (MicroProfile Health; on WildFly enabled as docs/wildfly/amira.cli
+ * does, Payara serves it as it comes): UP naming the AMI server while it answers, DOWN naming it and
+ * the cause once it stops answering (a stopped simulator, a pool pointed at a closed port), with
+ * every MDB activation's state and counters in the answer's data (a refused login:
+ * AuthenticationFailureIT). Without amira.connection-factory it finds amira.ear's zero-config pool on
+ * either server. The same class runs on WildFly and on Payara.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -51,8 +54,10 @@ class ReadinessIT {
 
     @BeforeEach
     void healthEnabled() {
-        try (Management m = Management.connect()) {
-            m.enableHealth();
+        if (ItServer.current() == ItServer.WILDFLY) {
+            try (Management m = Management.connect()) {
+                m.enableHealth();
+            }
         }
     }
 
@@ -63,10 +68,15 @@ class ReadinessIT {
         AmiSimulator simulator = AmiTarget.simulator();
         String server = "\"server\":\"" + simulator.host() + ":" + simulator.port() + "\"";
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> ready().statusCode() == 200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> ready = ready();
+                assertEquals(200, ready.statusCode(), ready.body());
+            });
             HttpResponse<String> up = ready();
             assertTrue(compact(up.body()).contains("\"name\":\"amira-ami-connections\",\"status\":\"UP\""), up.body());
             assertTrue(compact(up.body()).contains(server), up.body());
+            assertTrue(compact(up.body()).contains("\"connectionFactory\":\"" + ConfigDeployments.ZERO_CONFIG_FACTORY + "\""),
+                    "the zero-config pool is found without amira.connection-factory: " + up.body());
 
             simulator.stopListening();
             simulator.dropAllConnections();
@@ -87,6 +97,10 @@ class ReadinessIT {
     /** A connection definition at a port nothing listens on; the readiness check is pointed at it. */
     @Test
     void aPoolAtAClosedPortTurnsReadinessDownNamingItsServer() throws Exception {
+        assumeTrue(ItServer.current() == ItServer.WILDFLY, "Payara: a pool of the embedded adapter can only be made while"
+                + " amira.ear is deployed, amira.ear is refused while amira.connection-factory names a missing resource"
+                + " (the sample resolves it at deployment), and the property set with create-system-properties after the"
+                + " deployment was not seen by the check (tried; docs/payara.md)");
         int closedPort = closedPort();
         ModelNode factoryProperty = Management.address("system-property", "amira.connection-factory");
         try (Management m = Management.connect()) {
