@@ -42,10 +42,9 @@ public class AmiReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return InboundActivations.addTo(ConnectionCheck.check(factoryNames(), Duration.ofMillis(timeoutMillis)));
-    }
-
-    private List<String> factoryNames() {
-        return connectionFactoryName.map(List::of).orElse(ZERO_CONFIG_FACTORIES);
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        return InboundActivations.addTo(connectionFactoryName.isPresent()
+                ? ConnectionCheck.check(connectionFactoryName.get(), timeout)
+                : ConnectionCheck.checkFirstBound(ZERO_CONFIG_FACTORIES, timeout));
     }
 }

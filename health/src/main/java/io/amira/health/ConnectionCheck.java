@@ -27,28 +27,48 @@ public final class ConnectionCheck {
     private ConnectionCheck() {
     }
 
-    /** Checks the factory bound at {@code connectionFactoryName}, the Ping answered within {@code timeout}. */
+    /** Checks the factory bound at {@code connectionFactoryName}, the Ping answered within {@code timeout}; DOWN when none is bound there. */
     public static HealthCheckResponse check(String connectionFactoryName, Duration timeout) {
-        return check(List.of(connectionFactoryName), timeout);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("connectionFactory", connectionFactoryName);
+        try {
+            return check(ReflectiveFactory.of(new InitialContext().lookup(connectionFactoryName)), response, timeout);
+        } catch (NamingException | ReflectiveOperationException | ClassCastException e) {
+            return down(response, "no Amira connection factory at " + connectionFactoryName, e.toString());
+        }
     }
 
     /**
-     * Checks the factory bound at the first of {@code connectionFactoryNames} that has one; when none
-     * has, DOWN naming every name tried (in {@code connectionFactory}) and why each failed.
+     * Checks the factory bound at the first of {@code connectionFactoryNames} that has one. When none
+     * has, the pool is not checked and the answer is UP, saying so in {@code connectionFactory} with
+     * why each name failed in {@code error}: an application that names no factory may use no pool, and
+     * Payara does not always show an application's {@code java:app} names to its health checks
+     * (docs/payara.md). A factory that is found but fails is DOWN, as with {@link #check(String, Duration)}.
      */
-    public static HealthCheckResponse check(List<String> connectionFactoryNames, Duration timeout) {
+    public static HealthCheckResponse checkFirstBound(List<String> connectionFactoryNames, Duration timeout) {
         List<String> failures = new ArrayList<>();
         for (String name : connectionFactoryNames) {
+            Object bound;
             try {
-                ReflectiveFactory factory = ReflectiveFactory.of(new InitialContext().lookup(name));
-                return check(factory, HealthCheckResponse.named(NAME).withData("connectionFactory", name), timeout);
-            } catch (NamingException | ReflectiveOperationException | ClassCastException e) {
+                bound = new InitialContext().lookup(name);
+            } catch (NamingException e) {
                 failures.add(name + ": " + e);
+                continue;
             }
+            return check(name, bound, timeout);
         }
-        String tried = String.join(", ", connectionFactoryNames);
-        return down(HealthCheckResponse.named(NAME).withData("connectionFactory", tried),
-                "no Amira connection factory at " + tried, String.join("; ", failures));
+        return HealthCheckResponse.named(NAME).up()
+                .withData("connectionFactory", "not checked: none bound at " + String.join(", ", connectionFactoryNames)
+                        + " (set amira.connection-factory to the pool's name)")
+                .withData("error", String.join("; ", failures)).build();
+    }
+
+    private static HealthCheckResponse check(String name, Object bound, Duration timeout) {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("connectionFactory", name);
+        try {
+            return check(ReflectiveFactory.of(bound), response, timeout);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return down(response, "no Amira connection factory at " + name, e.toString());
+        }
     }
 
     static HealthCheckResponse check(ReflectiveFactory factory, HealthCheckResponseBuilder response, Duration timeout) {

@@ -84,12 +84,21 @@ class ReflectiveFactoryTest {
     }
 
     @Test
-    void noFactoryAtAnyNameTriedNamesThemAll() {
-        HealthCheckResponse response = ConnectionCheck.check(List.of("java:/eis/amira", "java:app/eis/amira"), TIMEOUT);
+    void noFactoryAtTheConfiguredNameIsDown() {
+        HealthCheckResponse response = ConnectionCheck.check("java:/eis/amira-admin", TIMEOUT);
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
         Map<String, Object> data = data(response);
-        assertEquals("java:/eis/amira, java:app/eis/amira", data.get("connectionFactory"));
-        assertEquals("no Amira connection factory at java:/eis/amira, java:app/eis/amira", data.get("cause"));
+        assertEquals("java:/eis/amira-admin", data.get("connectionFactory"));
+        assertEquals("no Amira connection factory at java:/eis/amira-admin", data.get("cause"));
+    }
+
+    @Test
+    void noFactoryAtAnyZeroConfigNameLeavesThePoolUncheckedNamingThemAll() {
+        HealthCheckResponse response = ConnectionCheck.checkFirstBound(List.of("java:/eis/amira", "java:app/eis/amira"), TIMEOUT);
+        assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
+        Map<String, Object> data = data(response);
+        assertEquals("not checked: none bound at java:/eis/amira, java:app/eis/amira (set amira.connection-factory to the"
+                + " pool's name)", data.get("connectionFactory"));
         assertTrue(String.valueOf(data.get("error")).startsWith("java:/eis/amira: javax.naming."), data.toString());
     }
 
