@@ -6,6 +6,7 @@ import io.amira.api.LiveStateListener;
 import io.amira.config.AdapterContext;
 import io.amira.config.InvalidServerPropertiesException;
 import io.amira.config.ServerConfigBean;
+import io.amira.config.ServerProperties;
 import jakarta.resource.Referenceable;
 import jakarta.resource.spi.AdministeredObject;
 import jakarta.resource.spi.ConfigProperty;
@@ -20,7 +21,8 @@ import java.time.Duration;
  * ({@code java:/eis/amira-live} in the zero-config amira.ear) and configured like a connection
  * definition (its server properties fall back to the resource adapter's, then MicroProfile Config).
  * It starts tracking on its first use, on its own event session run by the adapter's WorkManager,
- * and stops with the adapter.
+ * and stops with the adapter. Objects of the same configuration share one view ({@link SharedViews}):
+ * Payara hands out a new object on every lookup.
  */
 @AdministeredObject(adminObjectInterfaces = AmiLiveState.class)
 public class LiveStateAdminObject extends ServerConfigBean implements AmiLiveState, ResourceAdapterAssociation, Referenceable {
@@ -29,6 +31,9 @@ public class LiveStateAdminObject extends ServerConfigBean implements AmiLiveSta
 
     private transient ResourceAdapter resourceAdapter;
     private transient Reference reference;
+    /** The views of every administered object of this class: one per adapter and configuration. */
+    private static final SharedViews<LiveView> VIEWS = new SharedViews<>(LiveView::stop);
+
     private transient volatile LiveView view;
     private Long reconnectInitialDelayMillis = 500L;
     private Long reconnectMaxDelayMillis = 30_000L;
@@ -66,31 +71,26 @@ public class LiveStateAdminObject extends ServerConfigBean implements AmiLiveSta
         synchronized (this) {
             if (view == null) {
                 AdapterContext adapter = adapter();
-                try {
-                    view = LiveView.start(serverProperties().resolve(adapter.serverProperties(), TrackedEvents.LOGIN_EVENT_MASK),
-                            adapter.loginGate(), adapter.longTasks(), new ReconnectDelay(Duration.ofMillis(reconnectInitialDelayMillis),
-                                    Duration.ofMillis(reconnectMaxDelayMillis)));
-                } catch (InvalidServerPropertiesException e) {
-                    LiveLog.NOT_CONFIGURED.log(e.getMessage());
-                    throw new IllegalStateException("The live view cannot start: " + e.getMessage(), e);
-                }
-                LiveView started = view;
-                adapter.onStop(this::stop);
-                return started;
+                view = VIEWS.of(adapter, new ViewKey(serverProperties(), reconnectInitialDelayMillis, reconnectMaxDelayMillis),
+                        () -> start(adapter));
             }
             return view;
         }
     }
 
-    private void stop() {
-        LiveView running;
-        synchronized (this) {
-            running = view;
-            view = null;
+    private LiveView start(AdapterContext adapter) {
+        try {
+            return LiveView.start(serverProperties().resolve(adapter.serverProperties(), TrackedEvents.LOGIN_EVENT_MASK),
+                    adapter.loginGate(), adapter.longTasks(), new ReconnectDelay(Duration.ofMillis(reconnectInitialDelayMillis),
+                            Duration.ofMillis(reconnectMaxDelayMillis)));
+        } catch (InvalidServerPropertiesException e) {
+            LiveLog.NOT_CONFIGURED.log(e.getMessage());
+            throw new IllegalStateException("The live view cannot start: " + e.getMessage(), e);
         }
-        if (running != null) {
-            running.stop();
-        }
+    }
+
+    /** What makes two administered objects the same view: their server properties and reconnect delays. */
+    private record ViewKey(ServerProperties properties, long reconnectInitialDelayMillis, long reconnectMaxDelayMillis) {
     }
 
     private AdapterContext adapter() {

@@ -18,7 +18,6 @@ import jakarta.ejb.TransactionAttributeType;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.naming.InitialContext;
-import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
 import java.time.Duration;
 import java.util.List;
@@ -89,17 +88,14 @@ public class CallBoard {
         List<String> names = ConfigProvider.getConfig().getOptionalValue("amira.live-state", String.class)
                 .filter(name -> !name.isBlank()).map(List::of).orElse(ZERO_CONFIG_NAMES);
         NamingException last = null;
-        try {
-            InitialContext context = new InitialContext();
-            for (String name : names) {
-                try {
-                    return (AmiLiveState) context.lookup(name);
-                } catch (NameNotFoundException e) {
-                    last = e; // the other server's name: try the next
-                }
+        for (String name : names) {
+            try {
+                return (AmiLiveState) new InitialContext().lookup(name);
+            } catch (NamingException e) {
+                // The other server's name: try the next. (Payara wraps its NameNotFoundException in a
+                // plain NamingException, "Lookup failed for 'java:/eis/amira-live'".)
+                last = e;
             }
-        } catch (NamingException e) {
-            last = e;
         }
         throw new IllegalStateException("No Amira live view bound at " + String.join(" or ", names)
                 + " (set amira.live-state to its JNDI name)", last);

@@ -1,5 +1,6 @@
 package io.amira.it.live;
 
+import io.amira.it.AmiSessions;
 import io.amira.it.AmiTarget;
 import io.amira.it.Deployments;
 import io.amira.it.ItServer;
@@ -28,14 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The live view on WildFly, the Jakarta EE way: the administered object the RAR's ironjacamar.xml
- * binds at {@code java:/eis/amira-live} inside amira.ear, injected with {@code @Resource} into a
- * web module and into the sample's {@code CallBoard} EJB; a JNDI lookup gives the very object
- * injected (one view per definition). During a call the board shows it (its
- * Local channels, answered), after the hangup it does not; the demo queue {@code support} is known
- * with its members. WildFly only (the Payara descriptors bind {@code java:app/eis/amira-live},
- * untested here). Calls go to {@code Local/200@demo}, the demo dialplan's 30 s call (the simulator's,
- * or a real Asterisk's with {@code AMIRA_IT_*}).
+ * The live view, the Jakarta EE way, on both servers: the administered object amira.ear binds
+ * (WildFly: the RAR's ironjacamar.xml, {@code java:/eis/amira-live}; Payara: glassfish-resources.xml,
+ * {@code java:app/eis/amira-live}), looked up by name in a web module and in the sample's
+ * {@code CallBoard} EJB: one view per definition (WildFly binds one object; Payara makes one per
+ * lookup, and they share the view: 20 lookups open no AMI session).
+ * During a call the board shows it (its Local channels, answered), after the hangup it does not;
+ * the demo queue {@code support} is known with its members. Calls go to {@code Local/200@demo}, the
+ * demo dialplan's 30 s call (the simulator's, or a real Asterisk's with {@code AMIRA_IT_*}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,7 +55,13 @@ class LiveStateIT {
     @Test
     void anEjbSeesACallWhileItLastsAndNotAfter() throws Exception {
         String synced = get("await");
-        assertEquals(AmiTarget.host() + ":" + AmiTarget.port() + " inSync=true sameObject=true", synced);
+        // WildFly binds one object; Payara makes one per lookup, and they share one view (below).
+        assertEquals(AmiTarget.host() + ":" + AmiTarget.port() + " inSync=true sameObject=" + (ItServer.current() == ItServer.WILDFLY),
+                synced);
+        int sessions = AmiSessions.count();
+        assertEquals("in sync 20 of 20", get("lookups?count=20"));
+        int after = AmiSessions.count();
+        assertTrue(after <= sessions, "20 lookups of the live view opened AMI sessions: " + sessions + " before, " + after + " after");
 
         String outcome = get("originate?channel=" + encode(LONG_CALL));
         assertTrue(outcome.contains("ANSWERED"), outcome);

@@ -7,7 +7,6 @@ import io.amira.api.LiveChannel;
 import io.amira.api.LiveSnapshot;
 import io.amira.sample.CallBoard;
 import io.amira.sample.CallControlBean;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -28,8 +27,6 @@ import java.time.Duration;
 @RequestScoped
 public class LiveProbe {
 
-    @Resource(lookup = "java:/eis/amira-live")
-    private AmiLiveState live;
 
     @EJB
     private CallBoard board;
@@ -39,14 +36,26 @@ public class LiveProbe {
 
     /**
      * Waits up to 60 s for the view to be in sync: {@code <server> inSync=<flag> sameObject=<flag>}, the
-     * last whether a JNDI lookup gives the very object injected (one view per definition).
+     * last whether a second JNDI lookup gives the very same object (one view per definition).
      */
     @GET
     @Path("/await")
     @Produces(MediaType.TEXT_PLAIN)
     public String awaitInSync() throws InterruptedException, NamingException {
-        Object lookedUp = new InitialContext().lookup("java:/eis/amira-live");
-        return live.server() + " inSync=" + board.awaitInSync(Duration.ofSeconds(60)) + " sameObject=" + (lookedUp == live);
+        AmiLiveState live = live();
+        return live.server() + " inSync=" + board.awaitInSync(Duration.ofSeconds(60)) + " sameObject=" + (live() == live);
+    }
+
+    /** Looks the view up {@code count} times and asks each object whether it is in sync; answers "in sync N of M". */
+    @GET
+    @Path("/lookups")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String lookups(@QueryParam("count") int count) throws NamingException {
+        int inSync = 0;
+        for (int i = 0; i < count; i++) {
+            inSync += live().isInSync() ? 1 : 0;
+        }
+        return "in sync " + inSync + " of " + count;
     }
 
     /** Calls {@code channel} and runs {@code Wait(60)} on it once answered; the outcome. */
@@ -86,5 +95,22 @@ public class LiveProbe {
         snapshot.queues().forEach(queue -> text.append("queue ").append(queue.name()).append(" members=")
                 .append(queue.members().size()).append(" waiting=").append(board.waiting(queue.name())).append('\n'));
         return text.toString();
+    }
+
+    /**
+     * The view, looked up by name: WildFly's {@code java:/eis/amira-live}, else Payara's
+     * {@code java:app/eis/amira-live} (Payara takes an {@code AmiLiveState} {@code @Resource} for an
+     * environment entry and refuses the deployment, docs/live-state.md).
+     */
+    private static AmiLiveState live() throws NamingException {
+        NamingException last = null;
+        for (String name : new String[] {"java:/eis/amira-live", "java:app/eis/amira-live"}) {
+            try {
+                return (AmiLiveState) new InitialContext().lookup(name);
+            } catch (NamingException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 }
