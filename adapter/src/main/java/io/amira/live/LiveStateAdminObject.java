@@ -28,12 +28,11 @@ import java.time.Duration;
 public class LiveStateAdminObject extends ServerConfigBean implements AmiLiveState, ResourceAdapterAssociation, Referenceable {
 
     private static final long serialVersionUID = 1L;
-
-    private transient ResourceAdapter resourceAdapter;
-    private transient Reference reference;
     /** The views of every administered object of this class: one per adapter and configuration. */
     private static final SharedViews<LiveView> VIEWS = new SharedViews<>(LiveView::stop);
 
+    private transient ResourceAdapter resourceAdapter;
+    private transient Reference reference;
     private transient volatile LiveView view;
     private Long reconnectInitialDelayMillis = 500L;
     private Long reconnectMaxDelayMillis = 30_000L;

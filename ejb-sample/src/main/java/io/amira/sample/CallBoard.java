@@ -34,7 +34,9 @@ import java.util.logging.Logger;
  * <p>The view is looked up by name on first use: {@code amira.live-state} (MicroProfile Config or a
  * system property; {@code amira.cli} sets {@code java:/eis/amira-live-admin}), else amira.ear's own,
  * {@code java:/eis/amira-live} on WildFly, {@code java:app/eis/amira-live} on Payara. An application
- * on one server simply injects it: {@code @Resource(lookup = "java:/eis/amira-live")}.
+ * on WildFly alone may simply inject it, {@code @Resource(lookup = "java:/eis/amira-live")}; Payara
+ * takes such a field for an environment entry and refuses the deployment, so look it up by name
+ * ({@link #lookUp()}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -84,7 +86,13 @@ public class CallBoard {
         return live.snapshot().queue(queue).map(LiveQueue::waiting).orElse(0);
     }
 
-    private static AmiLiveState lookUp() {
+    /**
+     * The live view by name, on either server: {@code amira.live-state} if set, else WildFly's, else
+     * Payara's zero-config name. Payara hands out a new object per lookup; they share one view.
+     *
+     * @throws IllegalStateException when none of those names is bound
+     */
+    public static AmiLiveState lookUp() {
         List<String> names = ConfigProvider.getConfig().getOptionalValue("amira.live-state", String.class)
                 .filter(name -> !name.isBlank()).map(List::of).orElse(ZERO_CONFIG_NAMES);
         NamingException last = null;

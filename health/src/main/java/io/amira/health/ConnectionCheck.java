@@ -29,11 +29,10 @@ public final class ConnectionCheck {
 
     /** Checks the factory bound at {@code connectionFactoryName}, the Ping answered within {@code timeout}; DOWN when none is bound there. */
     public static HealthCheckResponse check(String connectionFactoryName, Duration timeout) {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("connectionFactory", connectionFactoryName);
         try {
-            return check(ReflectiveFactory.of(new InitialContext().lookup(connectionFactoryName)), response, timeout);
-        } catch (NamingException | ReflectiveOperationException | ClassCastException e) {
-            return down(response, "no Amira connection factory at " + connectionFactoryName, e.toString());
+            return check(connectionFactoryName, new InitialContext().lookup(connectionFactoryName), timeout);
+        } catch (NamingException e) {
+            return noFactory(connectionFactoryName, e);
         }
     }
 
@@ -63,12 +62,16 @@ public final class ConnectionCheck {
     }
 
     private static HealthCheckResponse check(String name, Object bound, Duration timeout) {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("connectionFactory", name);
         try {
-            return check(ReflectiveFactory.of(bound), response, timeout);
+            return check(ReflectiveFactory.of(bound), HealthCheckResponse.named(NAME).withData("connectionFactory", name), timeout);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            return down(response, "no Amira connection factory at " + name, e.toString());
+            return noFactory(name, e);
         }
+    }
+
+    private static HealthCheckResponse noFactory(String name, Exception why) {
+        return down(HealthCheckResponse.named(NAME).withData("connectionFactory", name), "no Amira connection factory at " + name,
+                why.toString());
     }
 
     static HealthCheckResponse check(ReflectiveFactory factory, HealthCheckResponseBuilder response, Duration timeout) {

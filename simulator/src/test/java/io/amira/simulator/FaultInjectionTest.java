@@ -275,26 +275,14 @@ class FaultInjectionTest {
     static long countEvents(RawAmiClient c, long n) throws IOException {
         c.socket().setSoTimeout(10_000);
         byte[] buf = new byte[64 * 1024];
+        PacketEnds ends = new PacketEnds();
         long count = 0;
-        int state = 0;
         while (count < n) {
             int len = c.in().read(buf);
             if (len < 0) {
                 break;
             }
-            for (int i = 0; i < len; i++) {
-                byte b = buf[i];
-                if (b == '\n') {
-                    if (state == 1) {
-                        count++;
-                        state = 0;
-                    } else {
-                        state = 1;
-                    }
-                } else if (b != '\r') {
-                    state = 0;
-                }
-            }
+            count += ends.count(buf, len);
         }
         return count;
     }

@@ -1,6 +1,7 @@
 package io.amira.it.bench;
 
 import io.amira.it.AmiTarget;
+import io.amira.it.LoadAverage;
 import io.amira.it.bench.mdb.DeliveryStats;
 import io.amira.simulator.AmiSimulator;
 import io.amira.simulator.Flood;
@@ -120,7 +121,7 @@ class InboundDeliveryBench {
     /** One flood into the MDB; waits until every event is delivered or reported lost. */
     private Map<String, Long> flood(String name, AmiSimulator sim, FloodSpec spec) throws Exception {
         reset(spec.seqPeriod());
-        String loadBefore = BenchStats.loadAverage();
+        String loadBefore = LoadAverage.now();
         Flood flood = sim.flood(spec);
         flood.awaitDone(RUN_TIMEOUT);
         long sent = flood.sent();
@@ -133,7 +134,7 @@ class InboundDeliveryBench {
     /** Events stamped with their send time, paced from this thread through emitEvent, spread over calls. */
     private Map<String, Long> stamped(String name, AmiSimulator sim, int calls, long rate, long count) throws Exception {
         reset(0);
-        String loadBefore = BenchStats.loadAverage();
+        String loadBefore = LoadAverage.now();
         long start = System.nanoTime();
         long sent = 0;
         while (sent < count) {
@@ -166,7 +167,7 @@ class InboundDeliveryBench {
     /** One report line: the run, what was sent, the bean's counters as the probe gave them last, the load. */
     private void record(String name, String spec, long sent, String loadBefore) {
         String line = String.format("%-22s sent=%d %s | load average before: %s, after: %s | %s", name, sent, lastSnapshot,
-                loadBefore, BenchStats.loadAverage(), spec);
+                loadBefore, LoadAverage.now(), spec);
         report.add(line);
         Logger.getLogger(InboundDeliveryBench.class.getName()).info(line);
     }

@@ -2,6 +2,7 @@ package io.amira.it.bench;
 
 import io.amira.it.AmiTarget;
 import io.amira.it.Deployments;
+import io.amira.it.LoadAverage;
 import io.amira.it.load.LoadGenerator;
 import io.amira.it.load.LoadMBean;
 import io.amira.simulator.AmiSimulator;
@@ -102,7 +103,7 @@ class SoakBench {
             FloodSpec spec = FloodSpec.builder().calls(CALLS).ratePerSecond(EVENTS_PER_SECOND).count(count).build();
             counters.reset(spec.seqPeriod());
             report.add(String.format(Locale.ROOT, "soak %d min: %s; pool load %s; %d CPUs, load average %s",
-                    minutes, spec, describe(LOAD_SETTINGS), Runtime.getRuntime().availableProcessors(), BenchStats.loadAverage()));
+                    minutes, spec, describe(LOAD_SETTINGS), Runtime.getRuntime().availableProcessors(), LoadAverage.now()));
             long actionsBefore = load.getActions();
             long failedBefore = load.getFailed();
             long started = System.nanoTime();
@@ -115,7 +116,7 @@ class SoakBench {
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 report.add(String.format(Locale.ROOT, "%6.0f s: heap after GC %d MiB | sent %d | %s | actions %d (%.0f/s),"
                                 + " failed %d | load average %s", elapsed, heap.get(heap.size() - 1) >> 20, flood.sent(),
-                        snapshot(), actions, actions / elapsed, load.getFailed() - failedBefore, BenchStats.loadAverage()));
+                        snapshot(), actions, actions / elapsed, load.getFailed() - failedBefore, LoadAverage.now()));
             }
             assertTrue(flood.awaitDone(Duration.ofMinutes(5)), "the flood did not finish");
             long sent = flood.sent();

@@ -2,6 +2,7 @@ package io.amira.it.outbound;
 
 import io.amira.it.AmiTarget;
 import io.amira.it.ItServer;
+import io.amira.it.LoadAverage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -72,12 +73,8 @@ class PoolThroughputBench {
         Path report = Path.of("target", "bench", file);
         Files.createDirectories(report.getParent());
         Files.writeString(report, what + " target=" + (AmiTarget.isSimulated() ? "simulator" : AmiTarget.host())
-                + " load=" + loadAverage() + " " + answer.body() + System.lineSeparator(), StandardOpenOption.CREATE,
+                + " load=" + LoadAverage.now() + " " + answer.body() + System.lineSeparator(), StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 
-    private static String loadAverage() {
-        return String.format(java.util.Locale.ROOT, "%.1f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
 }

@@ -1,6 +1,7 @@
 package io.amira.it.storm;
 
 import io.amira.it.AmiTarget;
+import io.amira.it.LoadAverage;
 import io.amira.it.ServerBaseDirectory;
 import io.amira.it.storm.recorder.CallLedger;
 import org.awaitility.core.ConditionTimeoutException;
@@ -94,7 +95,7 @@ class StormIT {
                 + (AmiTarget.isSimulated() ? "the simulator" : AmiTarget.host() + ":" + AmiTarget.port())
                 + ", MDB " + (sample ? "sample CallEventListenerBean" : "counting") + ", activation overrides "
                 + StormDeployment.activationOverrides() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, load "
-                + loadAverage());
+                + LoadAverage.now());
         report.add("WildFly's MDB pool: " + mdbPoolSize() + " instances per MDB class");
         deployer.deploy("storm");
         CallLedger.Snapshot mdb;
@@ -132,7 +133,7 @@ class StormIT {
             deployer.undeploy("storm");
             restore(simulatorLevel);
             report.add("adapter counters at undeploy: " + stoppedLine());
-            report.add("load after: " + loadAverage());
+            report.add("load after: " + LoadAverage.now());
             writeReport();
         }
 
@@ -356,12 +357,4 @@ class StormIT {
         Files.write(file, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
 }

@@ -15,18 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.time.Duration;
 
 /**
  * Asks the live view as an application does: through the sample's {@link CallBoard} EJB, and
- * directly by its JNDI name; places and ends calls through the sample's {@link CallControlBean}.
+ * directly by its JNDI name ({@link CallBoard#lookUp()}); places and ends calls through the sample's {@link CallControlBean}.
  */
 @Path("/live")
 @RequestScoped
 public class LiveProbe {
-
 
     @EJB
     private CallBoard board;
@@ -41,19 +38,19 @@ public class LiveProbe {
     @GET
     @Path("/await")
     @Produces(MediaType.TEXT_PLAIN)
-    public String awaitInSync() throws InterruptedException, NamingException {
-        AmiLiveState live = live();
-        return live.server() + " inSync=" + board.awaitInSync(Duration.ofSeconds(60)) + " sameObject=" + (live() == live);
+    public String awaitInSync() throws InterruptedException {
+        AmiLiveState live = CallBoard.lookUp();
+        return live.server() + " inSync=" + board.awaitInSync(Duration.ofSeconds(60)) + " sameObject=" + (CallBoard.lookUp() == live);
     }
 
     /** Looks the view up {@code count} times and asks each object whether it is in sync; answers "in sync N of M". */
     @GET
     @Path("/lookups")
     @Produces(MediaType.TEXT_PLAIN)
-    public String lookups(@QueryParam("count") int count) throws NamingException {
+    public String lookups(@QueryParam("count") int count) {
         int inSync = 0;
         for (int i = 0; i < count; i++) {
-            inSync += live().isInSync() ? 1 : 0;
+            inSync += CallBoard.lookUp().isInSync() ? 1 : 0;
         }
         return "in sync " + inSync + " of " + count;
     }
@@ -95,22 +92,5 @@ public class LiveProbe {
         snapshot.queues().forEach(queue -> text.append("queue ").append(queue.name()).append(" members=")
                 .append(queue.members().size()).append(" waiting=").append(board.waiting(queue.name())).append('\n'));
         return text.toString();
-    }
-
-    /**
-     * The view, looked up by name: WildFly's {@code java:/eis/amira-live}, else Payara's
-     * {@code java:app/eis/amira-live} (Payara takes an {@code AmiLiveState} {@code @Resource} for an
-     * environment entry and refuses the deployment, docs/live-state.md).
-     */
-    private static AmiLiveState live() throws NamingException {
-        NamingException last = null;
-        for (String name : new String[] {"java:/eis/amira-live", "java:app/eis/amira-live"}) {
-            try {
-                return (AmiLiveState) new InitialContext().lookup(name);
-            } catch (NamingException e) {
-                last = e;
-            }
-        }
-        throw last;
     }
 }
